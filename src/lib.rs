@@ -1,0 +1,10 @@
+//! terskel finds the *thresholds* in job advertisements: requirements and wording that keep out
+//! people who could do the job (see `shared/domain.md` for the taxonomy).
+//!
+//! The data flows one way: bytes → [`posting::Document`] → engine findings → report.
+
+#![warn(missing_docs)]
+
+pub mod posting;
+pub mod span;
+pub mod taxonomy;

@@ -1,0 +1,2 @@
+//! The `terskel` command line.
+fn main() {}
