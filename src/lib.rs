@@ -1,10 +1,13 @@
 //! terskel finds the *thresholds* in job advertisements: requirements and wording that keep out
 //! people who could do the job (see `shared/domain.md` for the taxonomy).
 //!
-//! The data flows one way: bytes → [`posting::Document`] → engine findings → report.
+//! The data flows one way: bytes → [`posting::Document`] → [`engine::check`] →
+//! [`engine::Finding`]s → a report.
 
 #![warn(missing_docs)]
 
+pub mod engine;
 pub mod posting;
+pub mod rules;
 pub mod span;
 pub mod taxonomy;

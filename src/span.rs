@@ -132,7 +132,10 @@ mod tests {
     fn crlf_lines_do_not_count_carriage_returns() {
         let text = "a\r\nbæ\r\nc";
         let idx = LineIndex::new(text);
-        assert_eq!(idx.position(text, text.find('c').unwrap()), Position { line: 3, column: 1 });
+        assert_eq!(
+            idx.position(text, text.find('c').unwrap()),
+            Position { line: 3, column: 1 }
+        );
         assert_eq!(idx.line_range(text, 2), Some(3..6));
     }
 

@@ -174,7 +174,10 @@ mod tests {
     fn category_ids_round_trip() {
         for c in Category::ALL {
             assert_eq!(Category::from_id(c.id()), Some(c));
-            assert_eq!(serde_json::to_string(&c).unwrap(), format!("\"{}\"", c.id()));
+            assert_eq!(
+                serde_json::to_string(&c).unwrap(),
+                format!("\"{}\"", c.id())
+            );
         }
     }
 

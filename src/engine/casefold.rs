@@ -1,0 +1,105 @@
+//! Unicode case folding with a map back to the original offsets.
+//!
+//! Owns turning text into the form term lists are matched against: lowercase (so `FØRERKORT`,
+//! `Førerkort` and `førerkort` are one), whitespace runs collapsed to one space, typographic
+//! apostrophes and dashes made plain, soft hyphens dropped. Every folded byte remembers the
+//! original byte it came from, so matches are reported at their place in the original text.
+
+/// Text in matching form, with the original offset of each of its bytes.
+#[derive(Debug, Clone, Default)]
+pub struct Folded {
+    /// The folded text.
+    pub text: String,
+    /// `origin[i]` is the original offset of folded byte `i`; one extra entry maps the end.
+    origin: Vec<u32>,
+}
+
+impl Folded {
+    /// The original offset of folded offset `offset` (clamped to the end).
+    pub fn original(&self, offset: usize) -> usize {
+        self.origin
+            .get(offset)
+            .or(self.origin.last())
+            .map_or(0, |&o| o as usize)
+    }
+}
+
+/// Folds a term or a text. Offsets beyond `u32::MAX` are clamped (inputs that large are refused
+/// before they get here).
+pub fn fold(text: &str) -> Folded {
+    let mut out = String::with_capacity(text.len());
+    let mut origin = Vec::with_capacity(text.len() + 1);
+    let mut last_space = true;
+    let to32 = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+    for (i, c) in text.char_indices() {
+        let at = to32(i);
+        if c.is_whitespace() {
+            if !last_space {
+                out.push(' ');
+                origin.push(at);
+                last_space = true;
+            }
+            continue;
+        }
+        last_space = false;
+        let plain = match c {
+            '\u{00AD}' => continue,
+            '\u{2018}' | '\u{2019}' | '\u{02BC}' | '`' | '´' => '\'',
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
+            '\u{201C}' | '\u{201D}' | '«' | '»' => '"',
+            other => other,
+        };
+        for lower in plain.to_lowercase() {
+            let before = out.len();
+            out.push(lower);
+            origin.extend(std::iter::repeat_n(at, out.len() - before));
+        }
+    }
+    let trimmed = out.trim_end_matches(' ').len();
+    out.truncate(trimmed);
+    origin.truncate(trimmed);
+    let end = origin.last().map_or(0, |&o| {
+        let o = o as usize;
+        o + text
+            .get(o..)
+            .and_then(|s| s.chars().next())
+            .map_or(0, char::len_utf8)
+    });
+    origin.push(to32(end));
+    Folded { text: out, origin }
+}
+
+/// True for characters that are part of a word (letters and digits).
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_norwegian_capitals_and_keeps_offsets() {
+        let text = "Krav: FØRERKORT  klasse B";
+        let f = fold(text);
+        assert_eq!(f.text, "krav: førerkort klasse b");
+        let at = f.text.find("førerkort").unwrap();
+        assert_eq!(f.original(at), text.find("FØRERKORT").unwrap());
+        let end = at + "førerkort klasse b".len();
+        assert_eq!(f.original(end), text.len());
+    }
+
+    #[test]
+    fn collapses_whitespace_and_plain_punctuation() {
+        let f = fold("eller\r\n  tilsvarende – ikke\u{00AD}e");
+        assert_eq!(f.text, "eller tilsvarende - ikkee");
+    }
+
+    #[test]
+    fn expanding_lowercase_maps_every_byte() {
+        let text = "İstanbul";
+        let f = fold(text);
+        assert!(f.text.starts_with('i'));
+        assert_eq!(f.original(f.text.len()), text.len());
+    }
+}

@@ -1,0 +1,241 @@
+//! What the kinds share: where a match sits (block, item, sentence), whether it is in scope,
+//! about the employee and not cancelled by `unless`, whether a rule's `when` holds, and how a
+//! finding is built.
+
+use super::finding::Finding;
+use super::subject::not_about_employee;
+use super::terms::{Hit, TermRole};
+use crate::posting::{Document, Item, ItemKind, SectionKind};
+use crate::rules::schema::{Subject, Within};
+use crate::rules::{Rule, RuleSet};
+use crate::taxonomy::Category;
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+/// An item with the range of its block.
+#[derive(Debug, Clone)]
+pub(super) struct Located<'a> {
+    pub item: &'a Item,
+    pub block: Range<usize>,
+}
+
+impl Located<'_> {
+    /// The sentence of the item holding `offset` (the whole item when it has no sentences).
+    pub fn sentence(&self, offset: usize) -> Range<usize> {
+        self.item
+            .sentences
+            .iter()
+            .find(|s| s.start <= offset && offset < s.end.max(s.start + 1))
+            .cloned()
+            .unwrap_or_else(|| self.item.span.clone())
+    }
+}
+
+/// A document prepared for running rules.
+pub(super) struct Context<'a> {
+    pub doc: &'a Document,
+    /// Items of all blocks in text order.
+    items: Vec<Located<'a>>,
+    /// Term hits per rule index, sorted by (start, longest first).
+    hits: Vec<Vec<Hit>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(doc: &'a Document, rules: &'a RuleSet, hits: Vec<Hit>) -> Self {
+        let mut items = Vec::new();
+        for block in &doc.blocks {
+            let range = match (block.items.first(), block.items.last()) {
+                (Some(a), Some(b)) => a.span.start..b.span.end,
+                _ => continue,
+            };
+            items.extend(block.items.iter().map(|item| Located {
+                item,
+                block: range.clone(),
+            }));
+        }
+        items.sort_by_key(|l| l.item.span.start);
+        let mut by_rule = vec![Vec::new(); rules.len()];
+        for hit in hits {
+            if let Some(list) = by_rule.get_mut(hit.rule) {
+                list.push(hit);
+            }
+        }
+        for list in &mut by_rule {
+            list.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        }
+        Self {
+            doc,
+            items,
+            hits: by_rule,
+        }
+    }
+
+    /// The items, in text order.
+    pub fn items(&self) -> &[Located<'a>] {
+        &self.items
+    }
+
+    /// The item holding byte `offset` of the text, if any (front matter and headings have none).
+    pub fn locate(&self, offset: usize) -> Option<&Located<'a>> {
+        let i = self.items.partition_point(|l| l.item.span.start <= offset);
+        let located = self.items.get(i.checked_sub(1)?)?;
+        (offset < located.item.span.end.max(located.item.span.start + 1)).then_some(located)
+    }
+
+    /// Hits of `rule` in `role`.
+    pub fn hits(&self, rule: usize, role: TermRole) -> impl Iterator<Item = &Hit> {
+        self.hits
+            .get(rule)
+            .into_iter()
+            .flatten()
+            .filter(move |h| h.role == role)
+    }
+
+    /// The item of `range` when a match there counts for `rule`: in an item, in scope, about the
+    /// employee where the rule asks, and not cancelled by an `unless` term.
+    pub fn accept(&self, index: usize, rule: &Rule, range: &Range<usize>) -> Option<&Located<'a>> {
+        let located = self.locate(range.start)?;
+        if located.item.kind == ItemKind::Field || !rule.in_scope(located.item.section) {
+            return None;
+        }
+        if rule.subject == Subject::Employee && !self.about_employee(located, range.start) {
+            return None;
+        }
+        if rule.has_unless && self.cancelled(index, rule.unless_within, located, range) {
+            return None;
+        }
+        Some(located)
+    }
+
+    /// True when the sentence at `offset` is about the employee rather than service users.
+    pub fn about_employee(&self, located: &Located<'_>, offset: usize) -> bool {
+        let sentence = self.doc.slice(located.sentence(offset));
+        !not_about_employee(sentence, located.item.section)
+    }
+
+    fn cancelled(
+        &self,
+        index: usize,
+        within: Within,
+        located: &Located<'_>,
+        range: &Range<usize>,
+    ) -> bool {
+        let area = match within {
+            Within::Sentence => located.sentence(range.start),
+            Within::Item => located.item.span.clone(),
+            Within::Block => located.block.clone(),
+            Within::Document => 0..usize::MAX,
+        };
+        self.hits(index, TermRole::Unless)
+            .any(|h| h.start < area.end && h.end > area.start && self.locate(h.start).is_some())
+    }
+
+    /// True when any hit of `rule` in `role` lies in an item of one of `sections` (any item when
+    /// `None`) and, where `employee_only`, is about the employee.
+    pub fn present(
+        &self,
+        index: usize,
+        role: TermRole,
+        sections: Option<&[SectionKind]>,
+        employee_only: bool,
+    ) -> bool {
+        self.hits(index, role).any(|h| {
+            self.locate(h.start).is_some_and(|l| {
+                l.item.kind != ItemKind::Field
+                    && sections.is_none_or(|s| s.contains(&l.item.section))
+                    && (!employee_only || self.about_employee(l, h.start))
+            })
+        })
+    }
+
+    /// True when the rule's `when` conditions hold; `found` holds the categories of the first
+    /// pass (only rules with `has_finding` are run with it).
+    pub fn when_holds(
+        &self,
+        index: usize,
+        rule: &Rule,
+        found: Option<&BTreeSet<Category>>,
+    ) -> bool {
+        let w = &rule.when;
+        let role = self.doc.role;
+        if w.role
+            .as_ref()
+            .is_some_and(|r| !r.as_slice().contains(&role))
+            || w.not_role
+                .as_ref()
+                .is_some_and(|r| r.as_slice().contains(&role))
+        {
+            return false;
+        }
+        let sections = w.mentions_in.as_deref();
+        if w.mentions.is_some() && !self.present(index, TermRole::Mentions, sections, false) {
+            return false;
+        }
+        if w.not_mentions.is_some() && self.present(index, TermRole::NotMentions, sections, false) {
+            return false;
+        }
+        if let Some(meta) = &w.metadata {
+            let all = meta.iter().all(|(key, wanted)| {
+                self.doc.meta_str(key).is_some_and(|value| {
+                    let value = value.to_lowercase();
+                    wanted.as_slice().iter().any(|v| v.to_lowercase() == value)
+                })
+            });
+            if !all {
+                return false;
+            }
+        }
+        match (&w.has_finding, found) {
+            (Some(wanted), Some(found)) => wanted.iter().any(|c| found.contains(c)),
+            (Some(_), None) => false,
+            (None, _) => true,
+        }
+    }
+
+    /// A finding of `rule` at `range` in `located`.
+    pub fn finding(
+        &self,
+        rule: &Rule,
+        located: &Located<'_>,
+        range: Range<usize>,
+        message: String,
+    ) -> Finding {
+        Finding {
+            rule: rule.id.clone(),
+            category: rule.category,
+            severity: rule.severity,
+            section: Some(located.item.section),
+            message,
+            suggestion: rule.suggestion.clone(),
+            text: self.doc.slice(range.clone()).to_string(),
+            span: Some(self.doc.span(range.clone())),
+            range: Some(range),
+            context: Some(located.item.span.clone()),
+        }
+    }
+
+    /// A document-level finding of `rule`.
+    pub fn document_finding(&self, rule: &Rule, message: String) -> Finding {
+        Finding {
+            rule: rule.id.clone(),
+            category: rule.category,
+            severity: rule.severity,
+            section: None,
+            message,
+            suggestion: rule.suggestion.clone(),
+            text: String::new(),
+            span: None,
+            range: None,
+            context: None,
+        }
+    }
+}
+
+/// Fills `{count}`, `{limit}`, `{value}` and `{terms}` in a message.
+pub(super) fn fill(message: &str, count: usize, limit: usize, value: &str, terms: &str) -> String {
+    message
+        .replace("{count}", &count.to_string())
+        .replace("{limit}", &limit.to_string())
+        .replace("{value}", value)
+        .replace("{terms}", terms)
+}

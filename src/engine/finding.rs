@@ -1,0 +1,41 @@
+//! A finding: one threshold found in one ad.
+
+use crate::posting::SectionKind;
+use crate::span::Span;
+use crate::taxonomy::{Category, Severity};
+use serde::Serialize;
+use std::ops::Range;
+
+/// One threshold found in an ad, as reported (design.md §5 `findings[]`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// The rule id.
+    pub rule: String,
+    /// The rule's category.
+    pub category: Category,
+    /// Severity (after overrides).
+    pub severity: Severity,
+    /// The effective section of the matched text; `None` for document-level findings.
+    pub section: Option<SectionKind>,
+    /// The rule's one-line message, placeholders filled in.
+    pub message: String,
+    /// The rule's pasteable suggestion.
+    pub suggestion: String,
+    /// The matched text as it stands in the ad; empty for document-level findings.
+    pub text: String,
+    /// Where the match is in the original file; `None` for document-level findings.
+    pub span: Option<Span>,
+    /// The matched range in `Document::text` (for reports that quote the line).
+    #[serde(skip)]
+    pub range: Option<Range<usize>>,
+    /// The range of the item (list item, paragraph) holding the match, in `Document::text`.
+    #[serde(skip)]
+    pub context: Option<Range<usize>>,
+}
+
+impl Finding {
+    /// True for findings about the whole ad (something missing, overall readability).
+    pub fn is_document_level(&self) -> bool {
+        self.span.is_none()
+    }
+}

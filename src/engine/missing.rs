@@ -1,0 +1,17 @@
+//! `kind: missing`: one document-level finding when none of `any_of` is present in scope
+//! (about the employee, where the rule asks) and no `unless` term is anywhere in the ad.
+
+use super::context::Context;
+use super::finding::Finding;
+use super::terms::TermRole;
+use crate::rules::schema::Subject;
+use crate::rules::Rule;
+
+pub(super) fn run(ctx: &Context<'_>, index: usize, rule: &Rule, out: &mut Vec<Finding>) {
+    let employee = rule.subject == Subject::Employee;
+    let present = ctx.present(index, TermRole::AnyOf, rule.scope.as_deref(), employee)
+        || (rule.has_unless && ctx.present(index, TermRole::Unless, None, false));
+    if !present {
+        out.push(ctx.document_finding(rule, rule.message.clone()));
+    }
+}

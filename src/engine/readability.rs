@@ -1,0 +1,119 @@
+//! `kind: readability`: LIX over the ad and sentence length (domain.md, Språkrådet's klarspråk).
+//!
+//! LIX = words/sentences + 100 × long words/words, with a long word having more than six letters.
+//! As in the reference method, headings are dropped, every list item and line is a sentence
+//! boundary and so are `. ! ? : ;`; tokens holding digits are not words.
+
+use super::context::{fill, Context};
+use super::finding::Finding;
+use crate::posting::ItemKind;
+use crate::rules::Rule;
+
+/// Words, sentences and long words of a text.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Lix {
+    /// Word count.
+    pub words: usize,
+    /// Sentence count (sentences without words are not counted).
+    pub sentences: usize,
+    /// Words with more than six letters.
+    pub long_words: usize,
+}
+
+impl Lix {
+    /// Adds the sentences of `text` (split at `. ! ? : ;` and line breaks).
+    pub fn add(&mut self, text: &str) {
+        for sentence in text.split(['.', '!', '?', ':', ';', '\n']) {
+            let words = sentence_words(sentence);
+            if words > 0 {
+                self.sentences += 1;
+                self.words += words;
+                self.long_words += sentence
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| is_word(w) && w.chars().count() > 6)
+                    .count();
+            }
+        }
+    }
+
+    /// The LIX value; 0 for a text without words.
+    pub fn value(&self) -> f64 {
+        if self.words == 0 || self.sentences == 0 {
+            return 0.0;
+        }
+        let words = self.words as f64;
+        words / self.sentences as f64 + 100.0 * self.long_words as f64 / words
+    }
+}
+
+fn is_word(token: &str) -> bool {
+    !token.is_empty() && token.chars().all(char::is_alphabetic)
+}
+
+/// Words in a sentence (tokens of letters only).
+pub fn sentence_words(sentence: &str) -> usize {
+    sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| is_word(w))
+        .count()
+}
+
+pub(super) fn run(ctx: &Context<'_>, _index: usize, rule: &Rule, out: &mut Vec<Finding>) {
+    let items = ctx.items().iter().filter(|l| {
+        matches!(l.item.kind, ItemKind::ListItem | ItemKind::Paragraph)
+            && rule.in_scope(l.item.section)
+    });
+    if let Some(limit) = rule.max_lix {
+        let mut lix = Lix::default();
+        for located in items.clone() {
+            lix.add(ctx.doc.slice(located.item.span.clone()));
+        }
+        let value = lix.value();
+        if value > limit {
+            let message = fill(
+                &rule.message,
+                lix.sentences,
+                limit.round() as usize,
+                &format!("{value:.1}"),
+                "",
+            );
+            out.push(ctx.document_finding(rule, message));
+        }
+    }
+    if let Some(limit) = rule.max_sentence_words {
+        for located in items {
+            for sentence in &located.item.sentences {
+                let words = sentence_words(ctx.doc.slice(sentence.clone()));
+                if words > limit {
+                    let message = fill(&rule.message, words, limit, &words.to_string(), "");
+                    out.push(ctx.finding(rule, located, sentence.clone(), message));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lix_counts_words_sentences_and_long_words() {
+        let mut lix = Lix::default();
+        lix.add("Vi søker en blid medarbeider. Arbeidstiden er 100 %.");
+        assert_eq!(
+            lix,
+            Lix {
+                words: 8,
+                sentences: 2,
+                long_words: 2
+            }
+        );
+        assert!((lix.value() - (4.0 + 25.0)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn empty_text_has_lix_zero() {
+        assert_eq!(Lix::default().value(), 0.0);
+    }
+}

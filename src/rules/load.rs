@@ -1,0 +1,547 @@
+//! Loading rule files: the embedded default pack and user directories.
+//!
+//! Owns finding rule files, splitting them into YAML documents, deserialising them strictly and
+//! validating what the schema cannot express (id format, fields per kind, regexes, empty lists,
+//! duplicate ids). Every problem becomes a [`RuleError`] with file, line, column and rule id;
+//! all problems are gathered before loading fails. Compiling into matchers is `compile.rs`.
+
+use super::error::{LoadError, Location, RuleError};
+use super::schema::{Example, RuleKind, RuleSpec};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// The text of one rule file and the name it is shown under.
+#[derive(Debug, Clone)]
+pub struct RuleSource {
+    /// Shown in messages: a path, or `<embedded>/nb/formal-competence.yaml`.
+    pub name: String,
+    /// The YAML text.
+    pub text: String,
+}
+
+/// A rule as loaded, with where it was defined.
+#[derive(Debug, Clone)]
+pub struct LoadedRule {
+    /// The rule.
+    pub spec: RuleSpec,
+    /// The file and line of the rule's first line.
+    pub origin: Location,
+}
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
+}
+
+/// The default rule pack compiled into the binary (the `rules/` directory at build time).
+pub fn embedded_sources() -> Vec<RuleSource> {
+    embedded::RULE_FILES
+        .iter()
+        .map(|(name, text)| RuleSource {
+            name: format!("<embedded>/{name}"),
+            text: (*text).to_string(),
+        })
+        .collect()
+}
+
+/// All `*.yaml`/`*.yml` files under `dir` (recursively), in path order.
+///
+/// # Errors
+/// [`LoadError::Io`] when the directory cannot be read, [`LoadError::NoRules`] when it holds no
+/// rule files.
+pub fn dir_sources(dir: &Path) -> Result<Vec<RuleSource>, LoadError> {
+    let mut files = Vec::new();
+    collect_yaml_files(dir, &mut files)?;
+    if files.is_empty() {
+        return Err(LoadError::NoRules {
+            path: dir.to_path_buf(),
+        });
+    }
+    files.sort();
+    files
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).map_err(|source| LoadError::Io {
+                path: path.clone(),
+                source,
+            })?;
+            Ok(RuleSource {
+                name: path.display().to_string(),
+                text,
+            })
+        })
+        .collect()
+}
+
+fn collect_yaml_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {
+    let io = |source| LoadError::Io {
+        path: dir.to_path_buf(),
+        source,
+    };
+    if dir.is_file() {
+        out.push(dir.to_path_buf());
+        return Ok(());
+    }
+    for entry in std::fs::read_dir(dir).map_err(io)? {
+        let path = entry.map_err(io)?.path();
+        if path.is_dir() {
+            collect_yaml_files(&path, out)?;
+        } else if matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml")
+        ) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Parses and validates every rule of every source; ids must be unique across all of them.
+///
+/// # Errors
+/// [`LoadError::Invalid`] with every problem found.
+pub fn parse_sources(sources: &[RuleSource]) -> Result<Vec<LoadedRule>, LoadError> {
+    let mut rules = Vec::new();
+    let mut errors = Vec::new();
+    for source in sources {
+        for chunk in split_documents(&source.text) {
+            match parse_chunk(&source.name, &chunk) {
+                Ok(rule) => rules.push(rule),
+                Err(mut e) => errors.append(&mut e),
+            }
+        }
+    }
+    let mut seen: HashMap<&str, &Location> = HashMap::new();
+    for rule in &rules {
+        if let Some(first) = seen.get(rule.spec.id.as_str()) {
+            errors.push(RuleError {
+                location: rule.origin.clone(),
+                rule: Some(rule.spec.id.clone()),
+                message: format!("duplicate rule id; it is already defined at {first}"),
+                source_line: None,
+            });
+        } else {
+            seen.insert(&rule.spec.id, &rule.origin);
+        }
+    }
+    if errors.is_empty() {
+        Ok(rules)
+    } else {
+        Err(LoadError::Invalid(errors))
+    }
+}
+
+/// One YAML document of a file: its text and the file line it starts on.
+struct Chunk {
+    first_line: usize,
+    text: String,
+}
+
+impl Chunk {
+    /// The 1-based file line and column of the first `field:` key in the chunk.
+    fn field_location(&self, field: &str) -> Option<(usize, usize, String)> {
+        self.text.lines().enumerate().find_map(|(i, line)| {
+            let trimmed = line.trim_start();
+            let key = trimmed.strip_prefix("- ").unwrap_or(trimmed).trim_start();
+            let rest = key.strip_prefix(field)?;
+            rest.trim_start().starts_with(':').then(|| {
+                let column = line.chars().count() - key.chars().count() + 1;
+                (self.first_line + i, column, line.to_string())
+            })
+        })
+    }
+
+    fn line(&self, file_line: usize) -> Option<String> {
+        self.text
+            .lines()
+            .nth(file_line.checked_sub(self.first_line)?)
+            .map(str::to_string)
+    }
+
+    /// The value of a top-level `id:` line, for messages about rules that fail to deserialise.
+    fn id(&self) -> Option<String> {
+        self.text.lines().find_map(|line| {
+            let value = line.strip_prefix("id:")?.trim();
+            let value = value.trim_matches(|c| c == '"' || c == '\'');
+            (!value.is_empty()).then(|| value.to_string())
+        })
+    }
+}
+
+/// Splits a multi-document YAML text at `---` lines (a `...` line ends a document).
+fn split_documents(text: &str) -> Vec<Chunk> {
+    let mut chunks = Vec::new();
+    let mut current = String::new();
+    let mut first_line = 1;
+    for (i, line) in text.split('\n').enumerate() {
+        let bare = line.trim_end();
+        if bare == "---" || bare.starts_with("--- ") || bare == "..." {
+            chunks.push(Chunk {
+                first_line,
+                text: std::mem::take(&mut current),
+            });
+            first_line = i + 2;
+        } else {
+            current.push_str(line);
+            current.push('\n');
+        }
+    }
+    chunks.push(Chunk {
+        first_line,
+        text: current,
+    });
+    chunks
+        .into_iter()
+        .filter(|c| {
+            c.text
+                .lines()
+                .any(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        })
+        .collect()
+}
+
+fn parse_chunk(file: &str, chunk: &Chunk) -> Result<LoadedRule, Vec<RuleError>> {
+    let spec: RuleSpec = serde_yaml_ng::from_str(&chunk.text).map_err(|e| {
+        let (line, column) = e.location().map_or((chunk.first_line, 1), |l| {
+            (chunk.first_line + l.line() - 1, l.column())
+        });
+        let mut message = e.to_string();
+        if let Some(l) = e.location() {
+            let suffix = format!(" at line {} column {}", l.line(), l.column());
+            if let Some(stripped) = message.strip_suffix(&suffix) {
+                message = stripped.to_string();
+            }
+        }
+        vec![RuleError {
+            location: Location {
+                file: file.to_string(),
+                line,
+                column,
+            },
+            rule: chunk.id(),
+            source_line: chunk.line(line),
+            message,
+        }]
+    })?;
+    let origin = match chunk.field_location("id") {
+        Some((line, column, _)) => Location {
+            file: file.to_string(),
+            line,
+            column,
+        },
+        None => Location {
+            file: file.to_string(),
+            line: chunk.first_line,
+            column: 1,
+        },
+    };
+    let errors = validate(&spec, chunk, file);
+    if errors.is_empty() {
+        Ok(LoadedRule { spec, origin })
+    } else {
+        Err(errors)
+    }
+}
+
+/// Checks what serde cannot: id format, fields per kind, regexes, empty lists and texts.
+fn validate(spec: &RuleSpec, chunk: &Chunk, file: &str) -> Vec<RuleError> {
+    let mut errors = Vec::new();
+    let mut fail = |field: &str, message: String| {
+        let (line, column, source_line) = chunk
+            .field_location(field)
+            .map_or((chunk.first_line, 1, None), |(l, c, s)| (l, c, Some(s)));
+        errors.push(RuleError {
+            location: Location {
+                file: file.to_string(),
+                line,
+                column,
+            },
+            rule: Some(spec.id.clone()),
+            message,
+            source_line,
+        });
+    };
+
+    let expected_prefix = format!("{}.{}.", spec.language.id(), spec.category.id());
+    let well_formed = spec.id.split('.').count() >= 3
+        && spec.id.split('.').all(|part| {
+            !part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+        });
+    if !well_formed || !spec.id.starts_with(&expected_prefix) {
+        fail(
+            "id",
+            format!(
+                "the id must be lowercase LANG.CATEGORY.NAME matching its language and category, e.g. `{expected_prefix}my-rule`"
+            ),
+        );
+    }
+
+    let kind = spec.kind;
+    let mut require = |present: bool, field: &str| {
+        if !present {
+            fail(
+                "kind",
+                format!("a `{}` rule needs a `{field}` field", kind.id()),
+            );
+        }
+    };
+    match kind {
+        RuleKind::Phrases => require(spec.phrases.is_some(), "phrases"),
+        RuleKind::Pattern => require(spec.pattern.is_some(), "pattern"),
+        RuleKind::Missing => require(spec.any_of.is_some(), "any_of"),
+        RuleKind::Count => require(spec.min.is_some() || spec.max.is_some(), "min` or `max"),
+        RuleKind::Readability => require(
+            spec.max_lix.is_some() || spec.max_sentence_words.is_some(),
+            "max_lix` or `max_sentence_words",
+        ),
+    }
+    let allowed: &[&str] = match kind {
+        RuleKind::Phrases => &["phrases"],
+        RuleKind::Pattern => &["pattern"],
+        RuleKind::Missing => &["any_of"],
+        RuleKind::Count => &["phrases", "min", "max", "require_any"],
+        RuleKind::Readability => &["max_lix", "max_sentence_words"],
+    };
+    let kind_fields = [
+        ("phrases", spec.phrases.is_some()),
+        ("pattern", spec.pattern.is_some()),
+        ("any_of", spec.any_of.is_some()),
+        ("min", spec.min.is_some()),
+        ("max", spec.max.is_some()),
+        ("require_any", spec.require_any.is_some()),
+        ("max_lix", spec.max_lix.is_some()),
+        ("max_sentence_words", spec.max_sentence_words.is_some()),
+    ];
+    for (field, present) in kind_fields {
+        if present && !allowed.contains(&field) {
+            fail(
+                field,
+                format!(
+                    "`{field}` has no meaning in a `{}` rule; remove it or change `kind`",
+                    kind.id()
+                ),
+            );
+        }
+    }
+    if spec.min.is_some() && spec.max.is_some() {
+        fail("min", "give either `min` or `max`, not both".to_string());
+    }
+    if spec.unless_within.is_some() && spec.unless.is_none() {
+        fail(
+            "unless_within",
+            "`unless_within` needs an `unless` list".to_string(),
+        );
+    }
+    if let Some(lix) = spec.max_lix {
+        if !(lix.is_finite() && lix > 0.0) {
+            fail("max_lix", "`max_lix` must be a positive number".to_string());
+        }
+    }
+
+    let when = spec.when.as_ref();
+    let lists = [
+        ("phrases", spec.phrases.as_ref()),
+        ("any_of", spec.any_of.as_ref()),
+        ("unless", spec.unless.as_ref()),
+        ("require_any", spec.require_any.as_ref()),
+        ("mentions", when.and_then(|w| w.mentions.as_ref())),
+        ("not_mentions", when.and_then(|w| w.not_mentions.as_ref())),
+    ];
+    for (field, list) in lists {
+        let Some(list) = list else { continue };
+        if list.is_empty() {
+            fail(
+                field,
+                format!("`{field}` is an empty list; give at least one term or remove it"),
+            );
+        }
+        for term in list {
+            let bare = term.trim().trim_matches('*').trim();
+            if bare.is_empty() {
+                fail(field, format!("`{field}` holds an empty term"));
+            } else if term.trim().len() > 1 && term.trim()[1..term.trim().len() - 1].contains('*') {
+                fail(
+                    field,
+                    format!("`{field}` term `{term}`: `*` is only allowed at the start or end"),
+                );
+            }
+        }
+    }
+    if spec.scope.as_ref().is_some_and(Vec::is_empty) {
+        fail(
+            "scope",
+            "`scope` is an empty list; remove it to apply everywhere".to_string(),
+        );
+    }
+    if let Some(pattern) = &spec.pattern {
+        if let Err(e) = regex::RegexBuilder::new(pattern)
+            .size_limit(1 << 22)
+            .build()
+        {
+            fail(
+                "pattern",
+                format!("invalid regex in `pattern`: {}", one_line(&e.to_string())),
+            );
+        }
+    }
+
+    for (field, text) in [
+        ("message", &spec.message),
+        ("why", &spec.why),
+        ("suggestion", &spec.suggestion),
+    ] {
+        if text.trim().is_empty() {
+            fail(
+                field,
+                format!("`{field}` is empty; every rule explains itself"),
+            );
+        }
+    }
+    if spec.message.trim().contains('\n') {
+        fail("message", "`message` must be one line".to_string());
+    }
+    if spec.examples.flagged.is_empty() || spec.examples.clean.is_empty() {
+        fail(
+            "examples",
+            "`examples` needs at least one `flagged` and one `clean` text".to_string(),
+        );
+    }
+    if spec
+        .examples
+        .flagged
+        .iter()
+        .chain(&spec.examples.clean)
+        .any(|e: &Example| e.text().trim().is_empty())
+    {
+        fail("examples", "an example text is empty".to_string());
+    }
+    errors
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"id: nb.driving-licence.required
+category: driving-licence
+language: nb
+severity: warning
+kind: phrases
+phrases: [førerkort, "sertifikat*"]
+message: "Krav om førerkort."
+why: "LDO 11/1272."
+suggestion: "Skriv hvorfor."
+examples:
+  flagged: ["Du må ha førerkort."]
+  clean: ["Vi tilbyr kurs."]
+"#;
+
+    fn load(text: &str) -> Result<Vec<LoadedRule>, Vec<RuleError>> {
+        parse_sources(&[RuleSource {
+            name: "r.yaml".into(),
+            text: text.into(),
+        }])
+        .map_err(|e| match e {
+            LoadError::Invalid(v) => v,
+            other => panic!("{other}"),
+        })
+    }
+
+    #[test]
+    fn loads_several_documents_with_their_lines() {
+        let text = format!(
+            "# comment\n---\n{GOOD}---\n{}",
+            GOOD.replace("required", "other")
+        );
+        let rules = load(&text).unwrap();
+        assert_eq!(rules.len(), 2);
+        assert_eq!(rules[0].origin.line, 3);
+        assert_eq!(rules[1].origin.line, 3 + GOOD.lines().count() + 1);
+    }
+
+    #[test]
+    fn unknown_field_names_file_line_column_and_rule() {
+        let text = format!("{GOOD}bogus: 1\n");
+        let errs = load(&format!("---\n{text}")).unwrap_err();
+        assert_eq!(errs.len(), 1);
+        let e = &errs[0];
+        assert_eq!(
+            (e.location.line, e.location.column),
+            (GOOD.lines().count() + 2, 1)
+        );
+        assert_eq!(e.rule.as_deref(), Some("nb.driving-licence.required"));
+        assert!(e.message.contains("unknown field `bogus`"), "{}", e.message);
+    }
+
+    #[test]
+    fn unknown_category_is_an_error_at_its_value() {
+        let errs =
+            load(&GOOD.replace("category: driving-licence", "category: car-stuff")).unwrap_err();
+        assert_eq!((errs[0].location.line, errs[0].location.column), (2, 11));
+        assert!(errs[0].message.contains("unknown variant `car-stuff`"));
+    }
+
+    #[test]
+    fn invalid_regex_points_at_the_pattern_line() {
+        let text = GOOD.replace("kind: phrases", "kind: pattern").replace(
+            "phrases: [førerkort, \"sertifikat*\"]",
+            "pattern: '(?i)førerkort ('",
+        );
+        let errs = load(&text).unwrap_err();
+        assert_eq!(errs[0].location.line, 6);
+        assert!(
+            errs[0].message.starts_with("invalid regex"),
+            "{}",
+            errs[0].message
+        );
+    }
+
+    #[test]
+    fn duplicate_ids_and_empty_lists_are_all_reported() {
+        let text = format!(
+            "{GOOD}---\n{}",
+            GOOD.replace("[førerkort, \"sertifikat*\"]", "[]")
+        );
+        let errs = load(&text).unwrap_err();
+        let messages: Vec<&str> = errs.iter().map(|e| e.message.as_str()).collect();
+        assert!(
+            messages.iter().any(|m| m.contains("empty list")),
+            "{messages:?}"
+        );
+        let text = format!("{GOOD}---\n{GOOD}");
+        let errs = load(&text).unwrap_err();
+        assert!(errs[0]
+            .message
+            .contains("duplicate rule id; it is already defined at r.yaml:1:1"));
+    }
+
+    #[test]
+    fn id_must_match_language_and_category() {
+        let errs =
+            load(&GOOD.replace("nb.driving-licence.required", "nn.driving-licence.required"))
+                .unwrap_err();
+        assert!(errs[0].message.contains("LANG.CATEGORY.NAME"));
+    }
+
+    #[test]
+    fn yaml_syntax_error_has_a_location() {
+        let errs = load("id: x\nphrases: [a\n").unwrap_err();
+        assert!(errs[0].location.line >= 2);
+        assert_eq!(errs[0].rule.as_deref(), Some("x"));
+    }
+
+    #[test]
+    fn fields_of_another_kind_are_rejected() {
+        let errs =
+            load(&GOOD.replace("severity: warning", "severity: warning\nmax_lix: 50")).unwrap_err();
+        assert!(errs[0]
+            .message
+            .contains("`max_lix` has no meaning in a `phrases` rule"));
+    }
+}
