@@ -6,8 +6,11 @@
 
 #![warn(missing_docs)]
 
+pub mod batch;
 pub mod engine;
 pub mod posting;
+pub mod report;
 pub mod rules;
+pub mod select;
 pub mod span;
 pub mod taxonomy;

@@ -1,5 +1,6 @@
 //! `kind: missing`: one document-level finding when none of `any_of` is present in scope
-//! (about the employee, where the rule asks) and no `unless` term is anywhere in the ad.
+//! (about the employee, where the rule asks), `pattern` matches nowhere in scope, and no
+//! `unless` term is anywhere in the ad.
 
 use super::context::Context;
 use super::finding::Finding;
@@ -10,7 +11,14 @@ use crate::rules::Rule;
 pub(super) fn run(ctx: &Context<'_>, index: usize, rule: &Rule, out: &mut Vec<Finding>) {
     let employee = rule.subject == Subject::Employee;
     let present = ctx.present(index, TermRole::AnyOf, rule.scope.as_deref(), employee)
-        || (rule.has_unless && ctx.present(index, TermRole::Unless, None, false));
+        || (rule.has_unless && ctx.present(index, TermRole::Unless, None, false))
+        || rule.pattern.as_ref().is_some_and(|regex| {
+            regex.find_iter(&ctx.doc.text).any(|m| {
+                ctx.locate(m.start()).is_some_and(|l| {
+                    rule.in_scope(l.item.section) && (!employee || ctx.about_employee(l, m.start()))
+                })
+            })
+        });
     if !present {
         out.push(ctx.document_finding(rule, rule.message.clone()));
     }

@@ -7,160 +7,41 @@
 use super::casefold::{fold, is_word_char};
 use crate::posting::SectionKind;
 
+/// Words for the people the service is for (nb, nn, en).
+#[rustfmt::skip]
 const USER_WORDS: &[&str] = &[
-    // nb
-    "bruker",
-    "brukere",
-    "brukeren",
-    "brukerne",
-    "brukernes",
-    "brukers",
-    "pasient",
-    "pasienter",
-    "pasienten",
-    "pasientene",
-    "pasientenes",
-    "beboer",
-    "beboere",
-    "beboeren",
-    "beboerne",
-    "elev",
-    "elever",
-    "eleven",
-    "elevene",
-    "elevenes",
-    "barn",
-    "barna",
-    "barnet",
-    "barnas",
-    "ungdom",
-    "ungdommer",
-    "ungdommen",
-    "ungdommene",
-    "tjenestemottaker",
-    "tjenestemottakere",
-    "tjenestemottakerne",
-    "deltaker",
-    "deltakere",
-    "deltakerne",
-    "flyktning",
-    "flyktninger",
-    "flyktningene",
-    "innbygger",
-    "innbyggere",
-    "innbyggerne",
-    "klient",
-    "klienter",
-    "klientene",
-    "pårørende",
-    "foreldre",
-    "familier",
-    "funksjonshemmede",
-    "utviklingshemming",
-    "utviklingshemmede",
-    "eldre",
-    "kunder",
-    "kundene",
-    // nn
-    "brukar",
-    "brukarar",
-    "brukaren",
-    "brukarane",
-    "pasientar",
-    "pasientane",
-    "bebuar",
-    "bebuarar",
-    "bebuarane",
-    "elevar",
-    "elevane",
-    "born",
-    "borna",
-    "deltakar",
-    "deltakarar",
-    "deltakarane",
-    "innbyggjar",
-    "innbyggjarar",
-    "innbyggjarane",
-    "tenestemottakar",
-    "tenestemottakarar",
-    "klientar",
-    "føresette",
-    "pårørande",
-    // en
-    "user",
-    "users",
-    "patient",
-    "patients",
-    "resident",
-    "residents",
-    "pupil",
-    "pupils",
-    "child",
-    "children",
-    "client",
-    "clients",
-    "participant",
-    "participants",
-    "refugee",
-    "refugees",
-    "citizens",
-    "customers",
-    "families",
-    "parents",
+    "bruker", "brukere", "brukeren", "brukerne", "brukernes", "brukers", "pasient", "pasienter",
+    "pasienten", "pasientene", "pasientenes", "beboer", "beboere", "beboeren", "beboerne", "elev",
+    "elever", "eleven", "elevene", "elevenes", "barn", "barna", "barnet", "barnas", "ungdom",
+    "ungdommer", "ungdommen", "ungdommene", "tjenestemottaker", "tjenestemottakere",
+    "tjenestemottakerne", "deltaker", "deltakere", "deltakerne", "flyktning", "flyktninger",
+    "flyktningene", "innbygger", "innbyggere", "innbyggerne", "klient", "klienter", "klientene",
+    "pårørende", "foreldre", "familier", "funksjonshemmede", "utviklingshemming",
+    "utviklingshemmede", "eldre", "kunder", "kundene", "brukar", "brukarar", "brukaren",
+    "brukarane", "pasientar", "pasientane", "bebuar", "bebuarar", "bebuarane", "elevar", "elevane",
+    "born", "borna", "deltakar", "deltakarar", "deltakarane", "innbyggjar", "innbyggjarar",
+    "innbyggjarane", "tenestemottakar", "tenestemottakarar", "klientar", "føresette", "pårørande",
+    "user", "users", "patient", "patients", "resident", "residents", "pupil", "pupils", "child",
+    "children", "client", "clients", "participant", "participants", "refugee", "refugees",
+    "citizens", "customers", "families", "parents",
 ];
 
+/// Words that name the employee as the one who receives something ("for deg", "nyansatte").
+#[rustfmt::skip]
 const EMPLOYEE_WORDS: &[&str] = &[
     // nb / nn
-    "du",
-    "deg",
-    "din",
-    "ditt",
-    "dine",
-    "ansatte",
-    "ansatt",
-    "nyansatte",
-    "nyansatt",
-    "medarbeider",
-    "medarbeidere",
-    "medarbeiderne",
-    "søker",
-    "søkere",
-    "søkerne",
-    "søkeren",
-    "kandidat",
-    "kandidater",
-    "kandidaten",
-    "kandidatane",
-    "tilsette",
-    "tilsett",
-    "nytilsette",
-    "søkjar",
-    "søkjarar",
-    "søkjarane",
-    "søkjaren",
-    "medarbeidar",
-    "medarbeidarar",
-    "kollega",
-    "kolleger",
-    "kollegaer",
-    "kollegaar",
-    "arbeidstaker",
-    "arbeidstakere",
-    "arbeidstakar",
+    "deg", "ansatte", "ansatt", "nyansatte", "nyansatt", "medarbeidere", "medarbeiderne",
+    "søkere", "søkerne", "kandidater", "tilsette", "nytilsette", "søkjarar", "søkjarane",
+    "medarbeidarar", "arbeidstakere", "arbeidstakarar",
     // en
-    "you",
-    "your",
-    "yours",
-    "employee",
-    "employees",
-    "staff",
-    "applicant",
-    "applicants",
-    "candidate",
-    "candidates",
-    "colleague",
-    "colleagues",
-    "hires",
+    "employee", "employees", "staff", "applicants", "candidates", "hires",
+];
+
+/// Phrases where the reader receives something: "du får opplæring", "you will get a mentor".
+#[rustfmt::skip]
+const RECEIVING: &[&str] = &[
+    "du får", "du vil få", "du skal få", "du kan få", "vi gir deg", "får du",
+    "vil du få", "you get", "you will get", "you'll get", "we give you", "you will receive",
 ];
 
 fn words(text: &str) -> impl Iterator<Item = String> {
@@ -173,20 +54,32 @@ fn words(text: &str) -> impl Iterator<Item = String> {
         .into_iter()
 }
 
-/// True when a match in `sentence` (in an item of `section`) is not about the employee: the
-/// sentence names service users and not the employee, or it sits in the duties without naming
-/// the employee.
+/// True when a match in `sentence` (in an item of `section`) is not about the employee.
+///
+/// The employee is meant when the sentence names them as receiver ("deg", "ansatte",
+/// "du får"). Otherwise a sentence that names service users, or that sits in the duties, is about
+/// the work, not about the employee: "du skal følge opp brukere" is a duty.
 pub fn not_about_employee(sentence: &str, section: SectionKind) -> bool {
+    let folded = fold(sentence).text;
     let mut users = false;
     let mut employee = false;
     for w in words(sentence) {
         users |= USER_WORDS.contains(&w.as_str());
         employee |= EMPLOYEE_WORDS.contains(&w.as_str());
     }
-    if employee {
+    let receiving = RECEIVING.iter().any(|p| contains_phrase(&folded, p));
+    if employee || receiving {
         return false;
     }
     users || section == SectionKind::Duties
+}
+
+fn contains_phrase(folded: &str, phrase: &str) -> bool {
+    folded.match_indices(phrase).any(|(i, m)| {
+        let before = folded.get(..i).and_then(|s| s.chars().next_back());
+        let after = folded.get(i + m.len()..).and_then(|s| s.chars().next());
+        !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
+    })
 }
 
 #[cfg(test)]
@@ -212,5 +105,17 @@ mod tests {
             SectionKind::Offer
         ));
         assert!(!not_about_employee("Opplæring.", SectionKind::Offer));
+        assert!(not_about_employee(
+            "Du skal jobbe med oppfølging av brukere.",
+            SectionKind::Other
+        ));
+        assert!(!not_about_employee(
+            "Du får oppfølging av en fadder.",
+            SectionKind::Other
+        ));
+        assert!(!not_about_employee(
+            "Vi gir deg opplæring i arbeid med brukere.",
+            SectionKind::Duties
+        ));
     }
 }

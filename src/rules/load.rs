@@ -290,7 +290,10 @@ fn validate(spec: &RuleSpec, chunk: &Chunk, file: &str) -> Vec<RuleError> {
     match kind {
         RuleKind::Phrases => require(spec.phrases.is_some(), "phrases"),
         RuleKind::Pattern => require(spec.pattern.is_some(), "pattern"),
-        RuleKind::Missing => require(spec.any_of.is_some(), "any_of"),
+        RuleKind::Missing => require(
+            spec.any_of.is_some() || spec.pattern.is_some(),
+            "any_of` or `pattern",
+        ),
         RuleKind::Count => require(spec.min.is_some() || spec.max.is_some(), "min` or `max"),
         RuleKind::Readability => require(
             spec.max_lix.is_some() || spec.max_sentence_words.is_some(),
@@ -300,7 +303,7 @@ fn validate(spec: &RuleSpec, chunk: &Chunk, file: &str) -> Vec<RuleError> {
     let allowed: &[&str] = match kind {
         RuleKind::Phrases => &["phrases"],
         RuleKind::Pattern => &["pattern"],
-        RuleKind::Missing => &["any_of"],
+        RuleKind::Missing => &["any_of", "pattern"],
         RuleKind::Count => &["phrases", "min", "max", "require_any"],
         RuleKind::Readability => &["max_lix", "max_sentence_words"],
     };

@@ -27,7 +27,7 @@ pub struct RuleSpec {
     /// `phrases`: terms to find; `count`: terms to count. Case-insensitive, whole words;
     /// a trailing `*` also matches longer words (`fagbrev*` → `fagbrevet`), a leading `*` compounds.
     pub phrases: Option<Vec<String>>,
-    /// `pattern`: a Rust regex.
+    /// `pattern`: a Rust regex to find; `missing`: a regex whose match counts as present.
     pub pattern: Option<String>,
     /// `missing`: a finding when none of these is present in scope.
     pub any_of: Option<Vec<String>>,

@@ -1,0 +1,115 @@
+//! Turning paths into inputs and checking them in parallel.
+//!
+//! Owns expanding files, directories (recursively, honouring `.gitignore` and hidden-file rules)
+//! and `-` (stdin) into a list of inputs in a deterministic order, and checking them with rayon
+//! while keeping that order in the results. It does not format anything.
+
+use crate::engine;
+use crate::posting::{self, Format, InputError, ReadOptions};
+use crate::report::Checked;
+use crate::rules::RuleSet;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// File extensions read when walking a directory.
+pub const AD_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "html", "htm"];
+
+/// One input to check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// A file.
+    File(PathBuf),
+    /// Standard input, already read.
+    Stdin(Vec<u8>),
+}
+
+/// The inputs found for a list of paths, and the paths that could not be used.
+#[derive(Debug, Default)]
+pub struct Expanded {
+    /// Inputs in order: each path's files sorted, paths in the order given.
+    pub inputs: Vec<Input>,
+    /// Problems with the given paths (missing paths, unreadable directories).
+    pub errors: Vec<InputError>,
+}
+
+/// Expands `paths` (`-` means standard input, whose bytes are `stdin`).
+pub fn expand(paths: &[PathBuf], stdin: impl FnOnce() -> std::io::Result<Vec<u8>>) -> Expanded {
+    let mut expanded = Expanded::default();
+    let mut stdin = Some(stdin);
+    for path in paths {
+        if path.as_os_str() == "-" {
+            if let Some(read) = stdin.take() {
+                match read() {
+                    Ok(bytes) => expanded.inputs.push(Input::Stdin(bytes)),
+                    Err(source) => expanded.errors.push(InputError::Io {
+                        path: PathBuf::from("<stdin>"),
+                        source,
+                    }),
+                }
+            }
+        } else if path.is_dir() {
+            walk(path, &mut expanded);
+        } else if path.exists() {
+            expanded.inputs.push(Input::File(path.clone()));
+        } else {
+            expanded.errors.push(InputError::Io {
+                path: path.clone(),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::NotFound,
+                    "no such file or directory",
+                ),
+            });
+        }
+    }
+    expanded
+}
+
+fn walk(dir: &Path, expanded: &mut Expanded) {
+    let mut files = Vec::new();
+    let walker = ignore::WalkBuilder::new(dir)
+        .require_git(false)
+        .sort_by_file_path(|a, b| a.cmp(b))
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                let path = entry.path();
+                let wanted = entry.file_type().is_some_and(|t| t.is_file())
+                    && path
+                        .extension()
+                        .and_then(|e| e.to_str())
+                        .is_some_and(|e| AD_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
+                if wanted {
+                    files.push(path.to_path_buf());
+                }
+            }
+            Err(e) => expanded.errors.push(InputError::Io {
+                path: dir.to_path_buf(),
+                source: std::io::Error::other(e.to_string()),
+            }),
+        }
+    }
+    files.sort();
+    expanded.inputs.extend(files.into_iter().map(Input::File));
+}
+
+/// Reads and checks every input in parallel; results keep the order of `inputs`.
+pub fn check_all(
+    rules: &RuleSet,
+    inputs: &[Input],
+    options: &ReadOptions,
+) -> Vec<Result<Checked, InputError>> {
+    inputs
+        .par_iter()
+        .map(|input| {
+            let document = match input {
+                Input::File(path) => posting::read_path(path, options)?,
+                Input::Stdin(bytes) => {
+                    posting::read_bytes("<stdin>", bytes, Format::Markdown, options)?
+                }
+            };
+            let findings = engine::check(rules, &document);
+            Ok(Checked { document, findings })
+        })
+        .collect()
+}

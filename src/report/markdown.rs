@@ -1,0 +1,267 @@
+//! `--format markdown` (the default): friendly suggestions per ad, readable in a terminal and as a
+//! pull-request comment. Per ad a heading; findings grouped by section with the quoted line (the
+//! matched words in bold), the message, why and the suggested wording; what is missing at the end
+//! with a paragraph ready to paste. The frame is in the ad's language.
+
+use super::{Checked, Summary};
+use crate::engine::Finding;
+use crate::posting::{Document, SectionKind};
+use crate::rules::RuleSet;
+use crate::taxonomy::{Language, Severity};
+use std::fmt::Write as _;
+
+/// The words of the report frame in one language.
+struct Words {
+    ads: &'static str,
+    findings: &'static str,
+    no_findings: &'static str,
+    line: &'static str,
+    why: &'static str,
+    suggestion: &'static str,
+    missing: &'static str,
+    whole_ad: &'static str,
+    paste: &'static str,
+    severity: [&'static str; 3],
+    sections: [&'static str; 9],
+}
+
+const NB: Words = Words {
+    ads: "annonser",
+    findings: "funn",
+    no_findings: "Ingen terskler funnet.",
+    line: "linje",
+    why: "Hvorfor",
+    suggestion: "Forslag",
+    missing: "Dette mangler i annonsen",
+    whole_ad: "Hele annonsen",
+    paste: "Forslag til tekst du kan lime inn",
+    severity: ["info", "advarsel", "feil"],
+    sections: [
+        "Krav",
+        "Ønsket",
+        "Arbeidsoppgaver",
+        "Personlige egenskaper",
+        "Vi tilbyr",
+        "Om arbeidsplassen",
+        "Søknad",
+        "Tittel",
+        "Annen tekst",
+    ],
+};
+
+const NN: Words = Words {
+    ads: "annonsar",
+    findings: "funn",
+    no_findings: "Ingen tersklar funne.",
+    line: "linje",
+    why: "Kvifor",
+    suggestion: "Framlegg",
+    missing: "Dette manglar i annonsen",
+    whole_ad: "Heile annonsen",
+    paste: "Framlegg til tekst du kan lime inn",
+    severity: ["info", "åtvaring", "feil"],
+    sections: [
+        "Krav",
+        "Ønskt",
+        "Arbeidsoppgåver",
+        "Personlege eigenskapar",
+        "Vi tilbyr",
+        "Om arbeidsplassen",
+        "Søknad",
+        "Tittel",
+        "Anna tekst",
+    ],
+};
+
+const EN: Words = Words {
+    ads: "ads",
+    findings: "findings",
+    no_findings: "No thresholds found.",
+    line: "line",
+    why: "Why",
+    suggestion: "Suggestion",
+    missing: "What the ad does not say",
+    whole_ad: "The whole ad",
+    paste: "Suggested text to paste",
+    severity: ["info", "warning", "error"],
+    sections: [
+        "Requirements",
+        "Preferred",
+        "Duties",
+        "Personal qualities",
+        "What we offer",
+        "About the workplace",
+        "Application",
+        "Title",
+        "Other text",
+    ],
+};
+
+fn words(language: Language) -> &'static Words {
+    match language {
+        Language::Nb => &NB,
+        Language::Nn => &NN,
+        Language::En => &EN,
+    }
+}
+
+fn severity_word(w: &Words, s: Severity) -> &'static str {
+    match s {
+        Severity::Info => w.severity[0],
+        Severity::Warning => w.severity[1],
+        Severity::Error => w.severity[2],
+    }
+}
+
+fn section_word(w: &Words, s: SectionKind) -> &'static str {
+    let i = SectionKind::ALL.iter().position(|k| *k == s).unwrap_or(8);
+    w.sections.get(i).copied().unwrap_or("")
+}
+
+/// Renders the check report.
+pub fn render(checked: &[Checked], rules: &RuleSet) -> String {
+    let mut out = String::new();
+    if checked.len() != 1 {
+        let frame = words(frame_language(checked));
+        let summary = Summary::of(checked);
+        let _ = writeln!(
+            out,
+            "# terskel: {} {}, {} {}\n",
+            summary.documents, frame.ads, summary.findings, frame.findings
+        );
+    }
+    for (i, c) in checked.iter().enumerate() {
+        if i > 0 {
+            out.push_str("\n---\n\n");
+        }
+        render_document(&mut out, c, rules);
+    }
+    out
+}
+
+fn frame_language(checked: &[Checked]) -> Language {
+    let first = checked
+        .first()
+        .map_or(Language::Nb, |c| c.document.language);
+    if checked.iter().all(|c| c.document.language == first) {
+        first
+    } else {
+        Language::Nb
+    }
+}
+
+fn render_document(out: &mut String, checked: &Checked, rules: &RuleSet) {
+    let doc = &checked.document;
+    let w = words(doc.language);
+    let title = doc.title.as_deref().unwrap_or(&doc.path);
+    let _ = writeln!(out, "## {}\n", one_line(title));
+    let _ = write!(out, "`{}` · {}", doc.path, doc.language);
+    let counts = severity_counts(&checked.findings, w);
+    if counts.is_empty() {
+        let _ = writeln!(out, "\n\n{}", w.no_findings);
+        return;
+    }
+    let _ = writeln!(out, " · {counts}\n");
+
+    let (located, whole): (Vec<&Finding>, Vec<&Finding>) =
+        checked.findings.iter().partition(|f| f.span.is_some());
+    let mut current: Option<SectionKind> = None;
+    for f in located {
+        let section = f.section.unwrap_or(SectionKind::Other);
+        if current != Some(section) {
+            let _ = writeln!(out, "### {}\n", section_word(w, section));
+            current = Some(section);
+        }
+        render_finding(out, doc, f, rules, w);
+    }
+    if !whole.is_empty() {
+        let _ = writeln!(out, "### {}\n", w.missing);
+        for f in whole {
+            render_finding(out, doc, f, rules, w);
+        }
+    }
+}
+
+fn severity_counts(findings: &[Finding], w: &Words) -> String {
+    [Severity::Error, Severity::Warning, Severity::Info]
+        .into_iter()
+        .filter_map(|s| {
+            let n = findings.iter().filter(|f| f.severity == s).count();
+            (n > 0).then(|| format!("{n} {}", severity_word(w, s)))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn render_finding(out: &mut String, doc: &Document, f: &Finding, rules: &RuleSet, w: &Words) {
+    let place = match f.span {
+        Some(span) => format!("{} {}:{}", w.line, span.line, span.column),
+        None => w.whole_ad.to_string(),
+    };
+    let _ = writeln!(
+        out,
+        "**{}** · {} · `{}` · {}\n",
+        severity_word(w, f.severity),
+        f.message,
+        f.rule,
+        place
+    );
+    if let (Some(range), Some(context)) = (&f.range, &f.context) {
+        let _ = writeln!(out, "> {}\n", quote(doc, context, range));
+    }
+    if let Some(rule) = rules.get(&f.rule) {
+        let _ = writeln!(out, "*{}:* {}\n", w.why, one_line(&rule.why));
+    }
+    if !f.suggestion.trim().is_empty() {
+        let label = if f.span.is_some() {
+            w.suggestion
+        } else {
+            w.paste
+        };
+        let _ = writeln!(out, "*{label}:*\n");
+        for line in f.suggestion.trim().lines() {
+            if line.trim().is_empty() {
+                out.push_str(">\n");
+            } else {
+                let _ = writeln!(out, "> {line}");
+            }
+        }
+        out.push('\n');
+    }
+}
+
+/// The item text with the match in bold, shortened around the match when long.
+fn quote(
+    doc: &Document,
+    context: &std::ops::Range<usize>,
+    range: &std::ops::Range<usize>,
+) -> String {
+    const MAX_SIDE: usize = 120;
+    let start = range.start.clamp(context.start, context.end);
+    let end = range.end.clamp(start, context.end.max(start));
+    let before = doc.slice(context.start..start);
+    let matched = doc.slice(start..end);
+    let after = doc.slice(end..context.end);
+    let before = if before.chars().count() > MAX_SIDE {
+        let skip = before.chars().count() - MAX_SIDE;
+        format!("…{}", before.chars().skip(skip).collect::<String>())
+    } else {
+        before.to_string()
+    };
+    let after = if after.chars().count() > MAX_SIDE {
+        format!("{}…", after.chars().take(MAX_SIDE).collect::<String>())
+    } else {
+        after.to_string()
+    };
+    let matched = matched.trim();
+    let marked = if matched.is_empty() {
+        String::new()
+    } else {
+        format!("**{}**", matched.replace("**", ""))
+    };
+    one_line(&format!("{before}{marked}{after}"))
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
