@@ -27,11 +27,18 @@ pub(super) fn run(ctx: &Context<'_>, index: usize, rule: &Rule, out: &mut Vec<Fi
     let mut terms = BTreeSet::new();
     let mut first: Option<(Range<usize>, &Located<'_>)> = None;
     let mut texts: Vec<String> = Vec::new();
+    let mut covered = 0;
     for hit in ctx.hits(index, TermRole::Trigger) {
+        // Hits come sorted by start, longest first: a term inside a longer counted one
+        // ("arbeidskapasitet" in "høy arbeidskapasitet") is the same trait, not another.
+        if hit.start < covered {
+            continue;
+        }
         let range = hit.start..hit.end;
         let Some(located) = ctx.accept(index, rule, &range) else {
             continue;
         };
+        covered = hit.end;
         if terms.insert(hit.term) {
             texts.push(ctx.doc.slice(range.clone()).to_lowercase());
             first.get_or_insert((range, located));

@@ -1,0 +1,85 @@
+//! Integration tests: they run the real `terskel` binary (and, where the library is the point,
+//! call it directly). One test binary with modules keeps link time down on small machines.
+
+mod bad_input;
+mod check;
+mod offsets;
+mod quality;
+mod rule_examples;
+mod rules_cmd;
+mod snapshots;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// The project root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fixture file under `tests/fixtures/`.
+pub fn fixture(name: &str) -> PathBuf {
+    root().join("tests").join("fixtures").join(name)
+}
+
+/// The terskel binary, run from the project root.
+pub fn terskel() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_terskel"));
+    cmd.current_dir(root());
+    cmd
+}
+
+/// Runs terskel with `args` and returns its output.
+pub fn run(args: &[&str]) -> Output {
+    terskel().args(args).output().expect("terskel runs")
+}
+
+/// Runs terskel with `args` and `stdin`.
+pub fn run_stdin(args: &[&str], stdin: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = terskel()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("terskel starts");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin)
+        .expect("write stdin");
+    child.wait_with_output().expect("terskel finishes")
+}
+
+/// Stdout as text.
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Stderr as text.
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// The exit code.
+pub fn code(output: &Output) -> i32 {
+    output.status.code().unwrap_or(-1)
+}
+
+/// Writes `contents` to `name` in `dir` and returns the path.
+pub fn write(dir: &Path, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).expect("create dir");
+    }
+    std::fs::write(&path, contents).expect("write file");
+    path
+}
+
+/// Parses stdout as JSON.
+pub fn json(output: &Output) -> serde_json::Value {
+    serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("stdout is not JSON ({e}): {}", stdout(output)))
+}

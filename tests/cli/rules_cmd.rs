@@ -1,0 +1,134 @@
+//! `terskel rules list`, `terskel rules test DIR` and `terskel explain ID`.
+
+use crate::{code, json, run, stderr, stdout, write};
+
+#[test]
+fn rules_list_shows_id_category_language_severity() {
+    let out = run(&["rules", "list"]);
+    assert_eq!(code(&out), 0);
+    let text = stdout(&out);
+    assert!(text.contains("nb.driving-licence.required"));
+    assert!(text
+        .lines()
+        .any(|l| l.contains("nb.driving-licence.required")
+            && l.contains("driving-licence")
+            && l.contains("warning")));
+    let rows = json(&run(&["rules", "list", "--format", "json"]));
+    assert!(rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["id"].is_string() && r["category"].is_string()));
+}
+
+#[test]
+fn rules_test_passes_on_the_default_pack_directory() {
+    let out = run(&["rules", "test", "rules", "--no-default-rules"]);
+    assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
+    assert!(stdout(&out).contains(" passed, 0 failed"));
+}
+
+#[test]
+fn rules_test_reports_a_failing_example() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "mine.yaml",
+        "id: nb.driving-licence.mine
+category: driving-licence
+language: nb
+kind: phrases
+phrases: [førerkort]
+message: Krav om førerkort.
+why: LDO 11/1272.
+suggestion: Si hvorfor.
+examples:
+  flagged: [\"Du må ha sertifikat.\"]
+  clean: [\"Vi tilbyr kurs.\"]
+",
+    );
+    let out = run(&["rules", "test", dir.path().to_str().unwrap()]);
+    assert_eq!(code(&out), 1);
+    assert!(
+        stdout(&out).contains("0 passed") || stdout(&out).contains("1 passed, 1 failed"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stderr(&out).contains("nb.driving-licence.mine")
+            && stderr(&out).contains("flagged example gave no finding")
+    );
+}
+
+#[test]
+fn explain_prints_why_suggestion_and_examples() {
+    let out = run(&["explain", "nb.driving-licence.required"]);
+    assert_eq!(code(&out), 0);
+    let text = stdout(&out);
+    for part in [
+        "# nb.driving-licence.required",
+        "## Why",
+        "LDO 11/1272",
+        "## Suggestion",
+        "## Examples",
+    ] {
+        assert!(text.contains(part), "{part} missing:\n{text}");
+    }
+    let value = json(&run(&[
+        "explain",
+        "--format",
+        "json",
+        "nb.driving-licence.required",
+    ]));
+    assert_eq!(value["category"], "driving-licence");
+    assert!(value["examples"]["flagged"].as_array().unwrap().len() >= 3);
+}
+
+#[test]
+fn no_default_rules_with_a_user_pack() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "one.yaml",
+        "id: nb.driving-licence.only
+category: driving-licence
+language: nb
+kind: phrases
+phrases: [førerkort]
+message: Krav om førerkort.
+why: LDO 11/1272.
+suggestion: Si hvorfor.
+examples:
+  flagged: [\"Du må ha førerkort.\"]
+  clean: [\"Vi tilbyr kurs.\"]
+",
+    );
+    let d = dir.path().to_str().unwrap();
+    let list = json(&run(&[
+        "rules",
+        "list",
+        "--format",
+        "json",
+        "--no-default-rules",
+        "--rules",
+        d,
+    ]));
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    let out = run(&[
+        "check",
+        "--format",
+        "json",
+        "--no-default-rules",
+        "--rules",
+        d,
+        "tests/fixtures/helsefagarbeider.md",
+    ]);
+    let report = json(&out);
+    let rules: Vec<&str> = report["documents"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["nb.driving-licence.only"]);
+}
