@@ -8,6 +8,8 @@
 //! It does not know about rules or findings: the engine asks a document for its items and spans.
 
 mod document;
+mod encoding;
+mod frontmatter;
 
 pub use document::{
     Block, Document, Format, InputError, Item, ItemKind, OffsetMap, ReadOptions, RoleFamily,
