@@ -7,9 +7,14 @@
 //!
 //! It does not know about rules or findings: the engine asks a document for its items and spans.
 
+mod builder;
 mod document;
 mod encoding;
 mod frontmatter;
+mod lines;
+mod sections;
+mod sentences;
+mod words;
 
 pub use document::{
     Block, Document, Format, InputError, Item, ItemKind, OffsetMap, ReadOptions, RoleFamily,
