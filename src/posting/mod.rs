@@ -12,8 +12,10 @@ mod document;
 mod encoding;
 mod frontmatter;
 mod lines;
+mod markdown;
 mod sections;
 mod sentences;
+mod text;
 mod words;
 
 pub use document::{
