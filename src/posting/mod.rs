@@ -11,6 +11,8 @@ mod builder;
 mod document;
 mod encoding;
 mod frontmatter;
+mod html;
+mod html_source;
 mod lines;
 mod markdown;
 mod sections;
