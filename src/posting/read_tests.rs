@@ -234,12 +234,63 @@ fn next(seed: &mut u64) -> usize {
 #[test]
 fn no_input_panics_and_every_range_is_valid() {
     const PIECES: &[&str] = &[
-        "#", "## ", "*", "**", "_", "-", "- ", "1. ", ":", "\n", "\r\n", "\n\n", " ", ".", ". ",
-        ";", "?", "<", ">", "&", "&amp;", "&#248;", "<p>", "</p>", "<li>", "</li>", "<br>",
-        "<strong>", "</strong>", "<!--", "-->", "<script>", "</script>", "<title>", "</title>",
-        "---\n", "æ", "ø", "å", "Æ", "\u{a0}", "\t", "Krav", "Kvalifikasjoner", "ønskelig",
-        "Språk: Norsk", "f.eks.", "kl. 14.00", "Vi tilbyr:", "REINHOLDER", "må", "\u{feff}",
-        "`", "[lenke](x)", "| a | b |\n|---|---|\n", "> ", "    kode\n",
+        "#",
+        "## ",
+        "*",
+        "**",
+        "_",
+        "-",
+        "- ",
+        "1. ",
+        ":",
+        "\n",
+        "\r\n",
+        "\n\n",
+        " ",
+        ".",
+        ". ",
+        ";",
+        "?",
+        "<",
+        ">",
+        "&",
+        "&amp;",
+        "&#248;",
+        "<p>",
+        "</p>",
+        "<li>",
+        "</li>",
+        "<br>",
+        "<strong>",
+        "</strong>",
+        "<!--",
+        "-->",
+        "<script>",
+        "</script>",
+        "<title>",
+        "</title>",
+        "---\n",
+        "æ",
+        "ø",
+        "å",
+        "Æ",
+        "\u{a0}",
+        "\t",
+        "Krav",
+        "Kvalifikasjoner",
+        "ønskelig",
+        "Språk: Norsk",
+        "f.eks.",
+        "kl. 14.00",
+        "Vi tilbyr:",
+        "REINHOLDER",
+        "må",
+        "\u{feff}",
+        "`",
+        "[lenke](x)",
+        "| a | b |\n|---|---|\n",
+        "> ",
+        "    kode\n",
     ];
     let mut seed = 7;
     for _ in 0..800 {
@@ -257,7 +308,10 @@ fn no_input_panics_and_every_range_is_valid() {
                 assert!(!item.sentences.is_empty(), "{text:?}");
                 for s in &item.sentences {
                     assert!(doc.text.get(s.clone()).is_some(), "{text:?}");
-                    assert!(s.start >= item.span.start && s.end <= item.span.end, "{text:?}");
+                    assert!(
+                        s.start >= item.span.start && s.end <= item.span.end,
+                        "{text:?}"
+                    );
                 }
                 let span = doc.span(item.span.clone());
                 assert!(span.end <= doc.source.text.len(), "{text:?}");
