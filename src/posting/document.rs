@@ -15,13 +15,13 @@ pub enum SectionKind {
     Requirements,
     /// What is nice to have: an item whose own line says "ønskelig", "en fordel", "gjerne", ….
     Preferred,
-    /// The work itself ("Arbeidsoppgaver").
+    /// The work itself ("Arbeidsoppgaver", "Om stillingen").
     Duties,
     /// Personal qualities ("Personlige egenskaper").
     Personal,
     /// What the employer offers ("Vi tilbyr").
     Offer,
-    /// About the employer or workplace ("Om oss", "Om stillingen").
+    /// About the employer or workplace ("Om oss", "Om arbeidsplassen").
     About,
     /// How to apply, deadline, contact ("Søknad", "Kontakt").
     Application,

@@ -6,15 +6,40 @@
 //! lines) of **sentences**, each with its effective [`SectionKind`] (design.md §2).
 //!
 //! It does not know about rules or findings: the engine asks a document for its items and spans.
+//!
+//! The pieces, one responsibility each: `encoding` (bytes → text), `frontmatter`, one
+//! reader per format (`markdown`, `text`, `html` with `html_source` for the way back into the
+//! source) producing units, `lines` (what a line of running text is), `builder` (units → blocks),
+//! `sections` (heading kinds and item modality), `sentences`, `language`, `role`, and [`outline`]
+//! for debugging.
 
+mod builder;
 mod document;
+mod encoding;
+mod frontmatter;
+mod html;
+mod html_source;
+mod language;
+mod lines;
+mod markdown;
+mod outline;
+mod role;
+mod sections;
+mod sentences;
+mod text;
+mod words;
+
+#[cfg(test)]
+mod read_tests;
 
 pub use document::{
     Block, Document, Format, InputError, Item, ItemKind, OffsetMap, ReadOptions, RoleFamily,
     SectionKind, Source,
 };
+pub use outline::outline;
 
-use crate::taxonomy::Language;
+use builder::Unit;
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Reads the file at `path` into a document, choosing the format from its extension
@@ -52,14 +77,127 @@ pub fn format_for_path(path: &Path) -> Format {
 
 /// Reads `bytes` (named `name` in messages) as `format`.
 ///
+/// Markdown and plain text keep the whole file as [`Document::text`] (offsets are file offsets);
+/// HTML is reduced to its text with an [`OffsetMap::Segments`] back into the page. Front matter is
+/// read from Markdown, and from plain text when it is well formed (a text file may start with a
+/// `---` rule that is no front matter).
+///
 /// # Errors
-/// As [`read_path`].
+/// As [`read_path`]; [`InputError::Record`] for JSON, which is not supported yet.
 pub fn read_bytes(
     name: &str,
     bytes: &[u8],
     format: Format,
     options: &ReadOptions,
 ) -> Result<Document, InputError> {
-    let _ = (name, bytes, format, options, Language::Nb);
-    todo!("posting: implemented by the posting work")
+    let source = encoding::decode(name, bytes)?;
+    let parsed = match format {
+        Format::Markdown => {
+            let front = frontmatter::parse(name, &source)?.unwrap_or_default();
+            let units = markdown::units(&source, front.body_start);
+            Parsed::from_front_matter(source.clone(), front, units)
+        }
+        Format::Text => {
+            let front = frontmatter::parse(name, &source)
+                .ok()
+                .flatten()
+                .unwrap_or_default();
+            let units = text::units(&source, front.body_start);
+            Parsed::from_front_matter(source.clone(), front, units)
+        }
+        Format::Html => {
+            let extracted = html::extract(&source);
+            Parsed {
+                body_start: 0,
+                text: extracted.text,
+                offsets: extracted.offsets,
+                units: extracted.units,
+                metadata: BTreeMap::new(),
+                title: extracted.title,
+            }
+        }
+        Format::Json => {
+            return Err(InputError::Record {
+                path: name.to_string(),
+                line: 1,
+                message: "JSON input is not supported yet".to_string(),
+            })
+        }
+    };
+    let blocks = builder::build(&parsed.text, &parsed.units);
+    let title = parsed
+        .metadata
+        .get("title")
+        .and_then(|v| v.as_str())
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+        .or(parsed.title)
+        .or_else(|| title_item(&parsed.text, &blocks));
+    let first_heading = blocks.iter().find_map(|b| b.heading.clone());
+    let body = parsed.text.get(parsed.body_start..).unwrap_or("");
+    let (language, language_detected) = language::choose(options.language, &parsed.metadata, body);
+    let role = role::detect(&parsed.metadata, title.as_deref(), first_heading.as_deref());
+    Ok(Document {
+        path: name.to_string(),
+        format,
+        title,
+        metadata: parsed.metadata,
+        language,
+        language_detected,
+        role,
+        text: parsed.text,
+        offsets: parsed.offsets,
+        source: Source::new(source),
+        blocks,
+    })
+}
+
+/// What a format reader produced, before blocks are built.
+struct Parsed {
+    /// Where the body starts in `text` (after front matter).
+    body_start: usize,
+    /// The document text.
+    text: String,
+    /// Its map back to the source.
+    offsets: OffsetMap,
+    /// The units of `text`.
+    units: Vec<Unit>,
+    /// Front matter.
+    metadata: BTreeMap<String, serde_json::Value>,
+    /// A title the reader found outside the units (HTML `<title>`).
+    title: Option<String>,
+}
+
+impl Parsed {
+    /// A Markdown or text reading: the text is the file. Without a title line in the body, the
+    /// front matter `title:` value is the title item, so it has a span.
+    fn from_front_matter(
+        text: String,
+        front: frontmatter::FrontMatter,
+        mut units: Vec<Unit>,
+    ) -> Self {
+        if !units.iter().any(|u| matches!(u, Unit::Title(_))) {
+            if let Some(span) = front.title_span {
+                units.insert(0, Unit::Title(span));
+            }
+        }
+        Self {
+            body_start: front.body_start,
+            text,
+            offsets: OffsetMap::Identity,
+            units,
+            metadata: front.map,
+            title: None,
+        }
+    }
+}
+
+/// The text of the title item, cleaned of markup.
+fn title_item(text: &str, blocks: &[Block]) -> Option<String> {
+    blocks
+        .iter()
+        .flat_map(|b| &b.items)
+        .find(|i| i.kind == ItemKind::Title)
+        .map(|i| sections::clean_heading(text.get(i.span.clone()).unwrap_or("")))
+        .filter(|t| !t.is_empty())
 }

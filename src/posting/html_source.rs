@@ -1,0 +1,312 @@
+//! Finding the HTML parser's text in the raw HTML source.
+//!
+//! The HTML parser gives decoded text without positions. This module owns the way back: a small
+//! lexer lists the raw text runs of the source (between tags, outside comments, scripts and
+//! styles), and each text node the parser reports is aligned, in document order, with the next
+//! run that matches it. Literal characters map to their exact byte; a character that came from an
+//! entity (`&amp;`, `&oslash;`, `&#248;`) maps to the start of the entity. When no run matches
+//! (the parser moved text, e.g. out of a broken table), the characters map to the current position
+//! — approximate, but always inside the source.
+
+use std::ops::Range;
+
+/// Elements whose content is raw text the parser does not show as page text.
+const SKIPPED_RAW: &[&str] = &[
+    "script", "style", "xmp", "iframe", "noembed", "noframes", "noscript",
+];
+
+/// Elements whose content is text with entities but no tags.
+const RCDATA: &[&str] = &["title", "textarea"];
+
+/// How many runs ahead a text node may be looked for.
+const LOOKAHEAD: usize = 8;
+
+/// Where one character of a text node came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct CharSource {
+    /// Byte offset in the source.
+    pub at: usize,
+    /// True when the character is literally there (not an entity, not a guess).
+    pub exact: bool,
+    /// How many source bytes the character stands for (its own length, an entity's length, or 0
+    /// for a guess).
+    pub len: usize,
+}
+
+/// The raw text runs of a source and a cursor over them.
+#[derive(Debug)]
+pub(crate) struct SourceText<'s> {
+    source: &'s str,
+    runs: Vec<Range<usize>>,
+    next: usize,
+}
+
+impl<'s> SourceText<'s> {
+    /// Lexes the raw text runs of `source`.
+    pub(crate) fn new(source: &'s str) -> Self {
+        Self {
+            source,
+            runs: raw_text_runs(source),
+            next: 0,
+        }
+    }
+
+    /// The source position of every character of `text`, the next text node in document order.
+    pub(crate) fn locate(&mut self, text: &str) -> Vec<CharSource> {
+        let wanted = text.chars().filter(|c| !c.is_whitespace()).count();
+        let last = (self.next + LOOKAHEAD).min(self.runs.len());
+        for j in self.next..last {
+            let Some(run) = self.runs.get(j).cloned() else {
+                break;
+            };
+            let (map, matched, end) = align(self.source, run.clone(), text);
+            if wanted == 0 || matched * 2 >= wanted {
+                let rest = self.source.get(end..run.end).unwrap_or("");
+                if rest.trim().is_empty() {
+                    self.next = j + 1;
+                } else if let Some(r) = self.runs.get_mut(j) {
+                    r.start = end;
+                    self.next = j;
+                }
+                return map;
+            }
+        }
+        let at = self
+            .runs
+            .get(self.next)
+            .map_or(self.source.len(), |r| r.start);
+        text.chars()
+            .map(|_| CharSource {
+                at,
+                exact: false,
+                len: 0,
+            })
+            .collect()
+    }
+}
+
+/// Aligns `text` with the raw run `run`: the source of each char, how many non-whitespace chars
+/// matched literally, and where in the source the alignment ended.
+fn align(source: &str, run: Range<usize>, text: &str) -> (Vec<CharSource>, usize, usize) {
+    let bytes = source.as_bytes();
+    let mut ri = run.start;
+    let mut matched = 0;
+    let mut map = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        if c == '\n' && bytes.get(ri) == Some(&b'\r') {
+            let len = if bytes.get(ri + 1) == Some(&b'\n') {
+                2
+            } else {
+                1
+            };
+            map.push(CharSource {
+                at: ri,
+                exact: false,
+                len,
+            });
+            ri += len;
+            continue;
+        }
+        let mut buf = [0u8; 4];
+        let encoded = c.encode_utf8(&mut buf).as_bytes();
+        if ri < run.end && is_entity(bytes, ri) {
+            let end = entity_end(bytes, ri, run.end);
+            map.push(CharSource {
+                at: ri,
+                exact: false,
+                len: end - ri,
+            });
+            ri = end;
+            if !c.is_whitespace() {
+                matched += 1;
+            }
+        } else if ri < run.end && bytes.get(ri..ri + encoded.len()) == Some(encoded) {
+            map.push(CharSource {
+                at: ri,
+                exact: true,
+                len: encoded.len(),
+            });
+            ri += encoded.len();
+            if !c.is_whitespace() {
+                matched += 1;
+            }
+        } else {
+            map.push(CharSource {
+                at: ri.min(run.end),
+                exact: false,
+                len: 0,
+            });
+        }
+    }
+    (map, matched, ri.min(run.end))
+}
+
+/// True when a character reference (`&name`, `&#…`) starts at `at`.
+fn is_entity(bytes: &[u8], at: usize) -> bool {
+    bytes.get(at) == Some(&b'&')
+        && bytes
+            .get(at + 1)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'#')
+}
+
+/// The end of the character reference starting with `&` at `start`.
+fn entity_end(bytes: &[u8], start: usize, limit: usize) -> usize {
+    let mut i = start + 1;
+    while i < limit && i < start + 40 {
+        match bytes.get(i) {
+            Some(b';') => return i + 1,
+            Some(b) if b.is_ascii_alphanumeric() || *b == b'#' => i += 1,
+            _ => return i,
+        }
+    }
+    i.min(limit)
+}
+
+/// The runs of page text in `source`: between tags, outside comments and raw-text elements,
+/// holding something other than whitespace.
+fn raw_text_runs(source: &str) -> Vec<Range<usize>> {
+    let bytes = source.as_bytes();
+    let mut runs = Vec::new();
+    let mut push = |r: Range<usize>| {
+        if source.get(r.clone()).is_some_and(|s| !s.trim().is_empty()) {
+            runs.push(r);
+        }
+    };
+    let (mut i, mut start) = (0, 0);
+    while i < bytes.len() {
+        if bytes.get(i) != Some(&b'<') {
+            i += 1;
+            continue;
+        }
+        if bytes.get(i..i + 4) == Some(b"<!--") {
+            push(start..i);
+            i = find(bytes, i + 4, b"-->").map_or(bytes.len(), |e| e + 3);
+            start = i;
+            continue;
+        }
+        let opens_tag = bytes
+            .get(i + 1)
+            .is_some_and(|b| b.is_ascii_alphabetic() || matches!(b, b'/' | b'!' | b'?'));
+        if !opens_tag {
+            i += 1;
+            continue;
+        }
+        push(start..i);
+        let closing = bytes.get(i + 1) == Some(&b'/');
+        let name = tag_name(bytes, i + 1 + usize::from(closing));
+        i = tag_end(bytes, i + 1);
+        start = i;
+        if closing {
+            continue;
+        }
+        if SKIPPED_RAW.contains(&name.as_str()) {
+            i = find_close(bytes, i, &name);
+            start = i;
+        } else if RCDATA.contains(&name.as_str()) {
+            let end = find_close(bytes, i, &name);
+            push(i..end);
+            i = end;
+            start = i;
+        }
+    }
+    push(start..bytes.len());
+    runs
+}
+
+/// The lowercase tag name starting at `at`.
+fn tag_name(bytes: &[u8], at: usize) -> String {
+    bytes
+        .get(at..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-' || **b == b':')
+        .map(|b| char::from(b.to_ascii_lowercase()))
+        .collect()
+}
+
+/// The offset just after the `>` that closes the tag whose body starts at `at`, skipping quoted
+/// attribute values (a quote opens a value only right after `=`).
+fn tag_end(bytes: &[u8], at: usize) -> usize {
+    let mut quote = None;
+    let mut last = 0u8;
+    let mut i = at;
+    while let Some(&b) = bytes.get(i) {
+        match (quote, b) {
+            (None, b'"' | b'\'') if last == b'=' => quote = Some(b),
+            (Some(q), _) if b == q => quote = None,
+            (None, b'>') => return i + 1,
+            _ => {}
+        }
+        if !b.is_ascii_whitespace() {
+            last = b;
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
+/// The offset of the `</name` that closes a raw-text element, case-insensitively.
+fn find_close(bytes: &[u8], from: usize, name: &str) -> usize {
+    let mut i = from;
+    while let Some(at) = find(bytes, i, b"</") {
+        let candidate = tag_name(bytes, at + 2);
+        if candidate == name {
+            return at;
+        }
+        i = at + 2;
+    }
+    bytes.len()
+}
+
+/// The first offset at or after `from` where `needle` occurs.
+fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    bytes
+        .get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| p + from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexes_text_runs_outside_tags_comments_and_scripts() {
+        let src = "<html><head><title>Kokk</title><style>p{}</style></head>\
+                   <body><!-- x --><p class=\"a>b\">Hei &amp; velkommen</p>\
+                   <script>var a = '<p>';</script>2 < 3</body></html>";
+        let runs: Vec<&str> = raw_text_runs(src).into_iter().map(|r| &src[r]).collect();
+        assert_eq!(runs, vec!["Kokk", "Hei &amp; velkommen", "2 < 3"]);
+    }
+
+    #[test]
+    fn locates_literal_text_and_entities() {
+        let src = "<p>Søk &amp; vinn</p><p>Ærlig</p>";
+        let mut st = SourceText::new(src);
+        let first = st.locate("Søk & vinn");
+        assert_eq!(
+            first[0],
+            CharSource {
+                at: 3,
+                exact: true,
+                len: 1
+            }
+        );
+        assert_eq!(first[4].len, "&amp;".len());
+        assert_eq!(first[4].at, src.find("&amp;").unwrap());
+        assert!(!first[4].exact);
+        assert_eq!(first[6].at, src.find("vinn").unwrap());
+        let second = st.locate("Ærlig");
+        assert_eq!(second[0].at, src.find("Ærlig").unwrap());
+    }
+
+    #[test]
+    fn unmatched_text_maps_inside_the_source() {
+        let src = "<p>a</p>";
+        let mut st = SourceText::new(src);
+        let _ = st.locate("a");
+        let lost = st.locate("zzz");
+        assert!(lost.iter().all(|c| c.at <= src.len() && !c.exact));
+    }
+}
