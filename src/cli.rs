@@ -82,10 +82,18 @@ pub struct RulesArgs {
     /// list (default) or test.
     #[command(subcommand)]
     pub action: Option<RulesAction>,
-    /// Rule loading (for `list`).
+    /// Options of `list` when no action is given.
+    #[command(flatten)]
+    pub list: ListArgs,
+}
+
+/// Options of `terskel rules list`.
+#[derive(Debug, Args, Clone)]
+pub struct ListArgs {
+    /// Rule loading.
     #[command(flatten)]
     pub rule_args: RuleArgs,
-    /// Output format of `list`.
+    /// Output format.
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
 }
@@ -94,7 +102,7 @@ pub struct RulesArgs {
 #[derive(Debug, Subcommand)]
 pub enum RulesAction {
     /// List the active rules with category, language, severity and kind.
-    List,
+    List(ListArgs),
     /// Verify that every `flagged` example of the rules in DIR gives a finding and no `clean` one
     /// does (the default pack is loaded too, unless --no-default-rules, so rules may depend on it).
     Test {

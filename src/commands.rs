@@ -2,7 +2,8 @@
 //! Output goes to the given writers; nothing here exits the process.
 
 use crate::cli::{
-    CheckArgs, CheckFormat, Command, ExplainArgs, ExplainFormat, ListFormat, RulesAction, RulesArgs,
+    CheckArgs, CheckFormat, Command, ExplainArgs, ExplainFormat, ListArgs, ListFormat, RulesAction,
+    RulesArgs,
 };
 use std::io::{self, Read, Write};
 use terskel::batch;
@@ -131,17 +132,14 @@ fn rules_command(
     err: &mut dyn Write,
 ) -> Result<Outcome, CliError> {
     match args.action {
-        None | Some(RulesAction::List) => {
-            let rules = rules::load(&args.rule_args.options())?;
-            list(&rules, args.format, out)?;
-            Ok(Outcome::Clean)
-        }
+        None => list(&args.list, out),
+        Some(RulesAction::List(list_args)) => list(&list_args, out),
         Some(RulesAction::Test {
             dir,
             no_default_rules,
         }) => {
             let options = RuleOptions {
-                no_default_rules: no_default_rules || args.rule_args.no_default_rules,
+                no_default_rules: no_default_rules || args.list.rule_args.no_default_rules,
                 dirs: vec![dir.clone()],
             };
             let rules = rules::load(&options)?;
@@ -170,7 +168,13 @@ fn rules_command(
     }
 }
 
-fn list(rules: &RuleSet, format: ListFormat, out: &mut dyn Write) -> io::Result<()> {
+fn list(args: &ListArgs, out: &mut dyn Write) -> Result<Outcome, CliError> {
+    let rules = rules::load(&args.rule_args.options())?;
+    write_list(&rules, args.format, out)?;
+    Ok(Outcome::Clean)
+}
+
+fn write_list(rules: &RuleSet, format: ListFormat, out: &mut dyn Write) -> io::Result<()> {
     match format {
         ListFormat::Json => {
             let rows: Vec<serde_json::Value> = rules
@@ -196,13 +200,13 @@ fn list(rules: &RuleSet, format: ListFormat, out: &mut dyn Write) -> io::Result<
                 .max(2);
             writeln!(
                 out,
-                "{:width$}  {:28}  {:4}  {:7}  KIND",
+                "{:width$}  {:28}  {:4}  {:8}  KIND",
                 "ID", "CATEGORY", "LANG", "SEVERITY"
             )?;
             for r in rules.rules() {
                 writeln!(
                     out,
-                    "{:width$}  {:28}  {:4}  {:8} {}",
+                    "{:width$}  {:28}  {:4}  {:8}  {}",
                     r.id,
                     r.category.id(),
                     r.language_id(),

@@ -23,7 +23,8 @@ const USER_WORDS: &[&str] = &[
     "innbyggjarane", "tenestemottakar", "tenestemottakarar", "klientar", "føresette", "pårørande",
     "user", "users", "patient", "patients", "resident", "residents", "pupil", "pupils", "child",
     "children", "client", "clients", "participant", "participants", "refugee", "refugees",
-    "citizens", "customers", "families", "parents",
+    "citizens", "customers", "families", "parents", "befolkningen", "befolkning", "befolkninga",
+    "folkehelse", "folkehelsen", "population", "public",
 ];
 
 /// Words that name the employee as the one who receives something ("for deg", "nyansatte").

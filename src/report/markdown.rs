@@ -22,6 +22,7 @@ struct Words {
     whole_ad: &'static str,
     paste: &'static str,
     severity: [&'static str; 3],
+    severity_plural: [&'static str; 3],
     sections: [&'static str; 9],
 }
 
@@ -36,6 +37,7 @@ const NB: Words = Words {
     whole_ad: "Hele annonsen",
     paste: "Forslag til tekst du kan lime inn",
     severity: ["info", "advarsel", "feil"],
+    severity_plural: ["info", "advarsler", "feil"],
     sections: [
         "Krav",
         "Ønsket",
@@ -60,6 +62,7 @@ const NN: Words = Words {
     whole_ad: "Heile annonsen",
     paste: "Framlegg til tekst du kan lime inn",
     severity: ["info", "åtvaring", "feil"],
+    severity_plural: ["info", "åtvaringar", "feil"],
     sections: [
         "Krav",
         "Ønskt",
@@ -84,6 +87,7 @@ const EN: Words = Words {
     whole_ad: "The whole ad",
     paste: "Suggested text to paste",
     severity: ["info", "warning", "error"],
+    severity_plural: ["info", "warnings", "errors"],
     sections: [
         "Requirements",
         "Preferred",
@@ -187,7 +191,12 @@ fn severity_counts(findings: &[Finding], w: &Words) -> String {
         .into_iter()
         .filter_map(|s| {
             let n = findings.iter().filter(|f| f.severity == s).count();
-            (n > 0).then(|| format!("{n} {}", severity_word(w, s)))
+            let word = if n == 1 {
+                severity_word(w, s)
+            } else {
+                w.severity_plural[s as usize]
+            };
+            (n > 0).then(|| format!("{n} {word}"))
         })
         .collect::<Vec<_>>()
         .join(", ")

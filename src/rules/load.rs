@@ -364,7 +364,12 @@ fn validate(spec: &RuleSpec, chunk: &Chunk, file: &str) -> Vec<RuleError> {
             let bare = term.trim().trim_matches('*').trim();
             if bare.is_empty() {
                 fail(field, format!("`{field}` holds an empty term"));
-            } else if term.trim().len() > 1 && term.trim()[1..term.trim().len() - 1].contains('*') {
+            } else if term
+                .trim()
+                .trim_start_matches('*')
+                .trim_end_matches('*')
+                .contains('*')
+            {
                 fail(
                     field,
                     format!("`{field}` term `{term}`: `*` is only allowed at the start or end"),
@@ -537,6 +542,19 @@ examples:
         let errs = load("id: x\nphrases: [a\n").unwrap_err();
         assert!(errs[0].location.line >= 2);
         assert_eq!(errs[0].rule.as_deref(), Some("x"));
+    }
+
+    // See: issue 3 — validating a term that ends in a multi-byte letter panicked.
+    #[test]
+    fn terms_ending_in_non_ascii_letters_load() {
+        let text = GOOD.replace(
+            "[førerkort, \"sertifikat*\"]",
+            "[hektisk arbeidsmiljø, \"*førerkortø*\"]",
+        );
+        assert!(load(&text).is_ok());
+        let errs =
+            load(&GOOD.replace("[førerkort, \"sertifikat*\"]", "[\"før*kort\"]")).unwrap_err();
+        assert!(errs[0].message.contains("only allowed at the start or end"));
     }
 
     #[test]
