@@ -3,6 +3,9 @@
 //!
 //! Run: `cargo bench --bench check`.
 
+// A benchmark has nobody to report to: a broken default pack should stop it loudly.
+#![allow(clippy::expect_used)]
+
 use std::path::PathBuf;
 use terskel::batch::{self, Input};
 use terskel::posting::{self, ReadOptions};

@@ -1,11 +1,12 @@
 //! Turning paths into inputs and checking them in parallel.
 //!
-//! Owns expanding files, directories (recursively, honouring `.gitignore` and hidden-file rules)
+//! Owns expanding files, directories (recursively, honouring `.gitignore`, `.terskelignore` and
+//! hidden-file rules)
 //! and `-` (stdin) into a list of inputs in a deterministic order, and checking them with rayon
 //! while keeping that order in the results. It does not format anything.
 
 use crate::engine;
-use crate::posting::{self, Format, InputError, ReadOptions};
+use crate::posting::{self, Document, Format, InputError, ReadOptions};
 use crate::report::Checked;
 use crate::rules::RuleSet;
 use rayon::prelude::*;
@@ -13,6 +14,9 @@ use std::path::{Path, PathBuf};
 
 /// File extensions read when walking a directory.
 pub const AD_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "html", "htm"];
+
+/// A file of gitignore-style patterns naming files in a directory that are not ads (`README.md`).
+pub const IGNORE_FILE: &str = ".terskelignore";
 
 /// One input to check.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,6 +72,7 @@ fn walk(dir: &Path, expanded: &mut Expanded) {
     let mut files = Vec::new();
     let walker = ignore::WalkBuilder::new(dir)
         .require_git(false)
+        .add_custom_ignore_filename(IGNORE_FILE)
         .sort_by_file_path(|a, b| a.cmp(b))
         .build();
     for entry in walker {
@@ -93,23 +98,67 @@ fn walk(dir: &Path, expanded: &mut Expanded) {
     expanded.inputs.extend(files.into_iter().map(Input::File));
 }
 
+/// How many inputs are checked in parallel before their results are handed on; bounds memory.
+pub const BATCH_SIZE: usize = 256;
+
+/// Runs the engine on one document: the single place where a document becomes a [`Checked`].
+pub fn check_document(rules: &RuleSet, document: Document) -> Checked {
+    let findings = engine::check(rules, &document);
+    Checked { document, findings }
+}
+
+fn read_input(input: &Input, options: &ReadOptions) -> Result<Document, InputError> {
+    match input {
+        Input::File(path) => posting::read_path(path, options),
+        Input::Stdin(bytes) => posting::read_bytes("<stdin>", bytes, Format::Markdown, options),
+    }
+}
+
+/// Reads and checks `inputs` in batches of [`BATCH_SIZE`], each batch in parallel (on `pool`,
+/// or rayon's global pool), and hands every result to `sink` in input order, on the calling
+/// thread. Stops at the first error `sink` returns.
+///
+/// # Errors
+/// The first error of `sink`.
+pub fn for_each<E>(
+    rules: &RuleSet,
+    inputs: impl IntoIterator<Item = Input>,
+    options: &ReadOptions,
+    pool: Option<&rayon::ThreadPool>,
+    mut sink: impl FnMut(Result<Checked, InputError>) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut inputs = inputs.into_iter().peekable();
+    while inputs.peek().is_some() {
+        let batch: Vec<Input> = inputs.by_ref().take(BATCH_SIZE).collect();
+        let work = || -> Vec<Result<Checked, InputError>> {
+            batch
+                .par_iter()
+                .map(|input| Ok(check_document(rules, read_input(input, options)?)))
+                .collect()
+        };
+        let results = match pool {
+            Some(pool) => pool.install(work),
+            None => work(),
+        };
+        for result in results {
+            sink(result)?;
+        }
+    }
+    Ok(())
+}
+
 /// Reads and checks every input in parallel; results keep the order of `inputs`.
 pub fn check_all(
     rules: &RuleSet,
     inputs: &[Input],
     options: &ReadOptions,
 ) -> Vec<Result<Checked, InputError>> {
-    inputs
-        .par_iter()
-        .map(|input| {
-            let document = match input {
-                Input::File(path) => posting::read_path(path, options)?,
-                Input::Stdin(bytes) => {
-                    posting::read_bytes("<stdin>", bytes, Format::Markdown, options)?
-                }
-            };
-            let findings = engine::check(rules, &document);
-            Ok(Checked { document, findings })
-        })
-        .collect()
+    let mut results = Vec::with_capacity(inputs.len());
+    let done: Result<(), std::convert::Infallible> =
+        for_each(rules, inputs.iter().cloned(), options, None, |r| {
+            results.push(r);
+            Ok(())
+        });
+    let _ = done;
+    results
 }

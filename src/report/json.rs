@@ -1,22 +1,9 @@
-//! `--format json`: the stable version-1 shape of design.md §5.
+//! `--format json`: the stable version-1 shape of design.md §5, streamed document by document.
 
-use super::{Checked, Summary};
+use super::{Checked, Reporter, Summary};
 use crate::engine::Finding;
 use serde::Serialize;
-
-#[derive(Serialize)]
-struct Report<'a> {
-    version: u32,
-    tool: Tool,
-    documents: Vec<DocumentOut<'a>>,
-    summary: Summary,
-}
-
-#[derive(Serialize)]
-struct Tool {
-    name: &'static str,
-    version: &'static str,
-}
+use std::io::{self, Write};
 
 #[derive(Serialize)]
 struct DocumentOut<'a> {
@@ -26,27 +13,69 @@ struct DocumentOut<'a> {
     findings: &'a [Finding],
 }
 
-/// Renders the check report as pretty JSON (with a final newline).
-pub fn render(checked: &[Checked]) -> String {
-    let report = Report {
-        version: 1,
-        tool: Tool {
-            name: "terskel",
-            version: env!("CARGO_PKG_VERSION"),
-        },
-        documents: checked
-            .iter()
-            .map(|c| DocumentOut {
-                path: &c.document.path,
-                title: c.document.title.as_deref(),
-                language: c.document.language,
-                findings: &c.findings,
-            })
-            .collect(),
-        summary: Summary::of(checked),
-    };
-    // Serialising these plain structs cannot fail; fall back to an empty object rather than panic.
-    let mut out = serde_json::to_string_pretty(&report).unwrap_or_else(|_| "{}".into());
-    out.push('\n');
-    out
+/// The JSON reporter.
+#[derive(Debug, Default)]
+pub struct JsonReporter {
+    summary: Summary,
+}
+
+impl JsonReporter {
+    /// A new reporter.
+    pub fn new() -> Self {
+        Self::default()
+    }
+}
+
+fn indented(value: &impl Serialize, indent: &str) -> io::Result<String> {
+    let text = serde_json::to_string_pretty(value).map_err(io::Error::other)?;
+    Ok(text.replace('\n', &format!("\n{indent}")))
+}
+
+impl Reporter for JsonReporter {
+    fn start(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        write!(
+            out,
+            "{{\n  \"version\": 1,\n  \"tool\": {{\n    \"name\": \"terskel\",\n    \"version\": \"{}\"\n  }},\n  \"documents\": [",
+            env!("CARGO_PKG_VERSION")
+        )
+    }
+
+    fn document(&mut self, checked: &Checked, out: &mut dyn Write) -> io::Result<()> {
+        let doc = DocumentOut {
+            path: &checked.document.path,
+            title: checked.document.title.as_deref(),
+            language: checked.document.language,
+            findings: &checked.findings,
+        };
+        let separator = if self.summary.documents == 0 { "" } else { "," };
+        self.summary.add(checked);
+        write!(out, "{separator}\n    {}", indented(&doc, "    ")?)
+    }
+
+    fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        let close = if self.summary.documents == 0 {
+            "]"
+        } else {
+            "\n  ]"
+        };
+        writeln!(
+            out,
+            "{close},\n  \"summary\": {}\n}}",
+            indented(&self.summary, "  ")?
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_report_is_valid_json() {
+        let text = super::super::render_all(&mut JsonReporter::new(), &[]);
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(value["version"], 1);
+        assert_eq!(value["documents"], serde_json::json!([]));
+        assert_eq!(value["summary"]["documents"], 0);
+    }
 }

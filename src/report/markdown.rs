@@ -3,12 +3,14 @@
 //! matched words in bold), the message, why and the suggested wording; what is missing at the end
 //! with a paragraph ready to paste. The frame is in the ad's language.
 
-use super::{Checked, Summary};
+use super::{Checked, Reporter, Summary};
 use crate::engine::Finding;
 use crate::posting::{Document, SectionKind};
 use crate::rules::RuleSet;
 use crate::taxonomy::{Language, Severity};
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
+use std::io::{self, Write};
 
 /// The words of the report frame in one language.
 struct Words {
@@ -117,40 +119,85 @@ fn severity_word(w: &Words, s: Severity) -> &'static str {
     }
 }
 
+fn severity_count_word(w: &Words, s: Severity, n: usize) -> &'static str {
+    if n == 1 {
+        return severity_word(w, s);
+    }
+    match s {
+        Severity::Info => w.severity_plural[0],
+        Severity::Warning => w.severity_plural[1],
+        Severity::Error => w.severity_plural[2],
+    }
+}
+
 fn section_word(w: &Words, s: SectionKind) -> &'static str {
     let i = SectionKind::ALL.iter().position(|k| *k == s).unwrap_or(8);
     w.sections.get(i).copied().unwrap_or("")
 }
 
-/// Renders the check report.
-pub fn render(checked: &[Checked], rules: &RuleSet) -> String {
-    let mut out = String::new();
-    if checked.len() != 1 {
-        let frame = words(frame_language(checked));
-        let summary = Summary::of(checked);
-        let _ = writeln!(
-            out,
-            "# terskel: {} {}, {} {}\n",
-            summary.documents, frame.ads, summary.findings, frame.findings
-        );
-    }
-    for (i, c) in checked.iter().enumerate() {
-        if i > 0 {
-            out.push_str("\n---\n\n");
-        }
-        render_document(&mut out, c, rules);
-    }
-    out
+/// The Markdown reporter: one section per ad, and a summary line at the end when there are
+/// several.
+pub struct MarkdownReporter<'a> {
+    rules: &'a RuleSet,
+    summary: Summary,
+    languages: BTreeSet<Language>,
 }
 
-fn frame_language(checked: &[Checked]) -> Language {
-    let first = checked
-        .first()
-        .map_or(Language::Nb, |c| c.document.language);
-    if checked.iter().all(|c| c.document.language == first) {
-        first
-    } else {
-        Language::Nb
+impl<'a> MarkdownReporter<'a> {
+    /// A reporter that looks up `why` texts in `rules`.
+    pub fn new(rules: &'a RuleSet) -> Self {
+        Self {
+            rules,
+            summary: Summary::default(),
+            languages: BTreeSet::new(),
+        }
+    }
+}
+
+impl Reporter for MarkdownReporter<'_> {
+    fn start(&mut self, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn document(&mut self, checked: &Checked, out: &mut dyn Write) -> io::Result<()> {
+        if self.summary.documents > 0 {
+            out.write_all(b"\n---\n\n")?;
+        }
+        self.summary.add(checked);
+        self.languages.insert(checked.document.language);
+        let mut text = String::new();
+        render_document(&mut text, checked, self.rules);
+        out.write_all(text.as_bytes())
+    }
+
+    fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        if self.summary.documents == 1 {
+            return Ok(());
+        }
+        let frame = match (self.languages.len(), self.languages.first()) {
+            (1, Some(&language)) => words(language),
+            _ => &NB,
+        };
+        if self.summary.documents > 0 {
+            out.write_all(b"\n---\n\n")?;
+        }
+        let counts: Vec<String> = [Severity::Error, Severity::Warning, Severity::Info]
+            .into_iter()
+            .filter_map(|s| {
+                let n = self.summary.by_severity.get(&s).copied().unwrap_or(0);
+                (n > 0).then(|| format!("{n} {}", severity_count_word(frame, s, n)))
+            })
+            .collect();
+        let detail = if counts.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", counts.join(", "))
+        };
+        writeln!(
+            out,
+            "**terskel:** {} {}, {} {}{detail}",
+            self.summary.documents, frame.ads, self.summary.findings, frame.findings
+        )
     }
 }
 
@@ -191,12 +238,7 @@ fn severity_counts(findings: &[Finding], w: &Words) -> String {
         .into_iter()
         .filter_map(|s| {
             let n = findings.iter().filter(|f| f.severity == s).count();
-            let word = if n == 1 {
-                severity_word(w, s)
-            } else {
-                w.severity_plural[s as usize]
-            };
-            (n > 0).then(|| format!("{n} {word}"))
+            (n > 0).then(|| format!("{n} {}", severity_count_word(w, s, n)))
         })
         .collect::<Vec<_>>()
         .join(", ")

@@ -1,4 +1,7 @@
 //! Output formats, one file each. Reports only format: they never match text or read files.
+//!
+//! Every `check` format is a [`Reporter`]: it is given the documents one at a time, in input
+//! order, so a run over a huge export never holds more than one batch of ads in memory.
 
 pub mod json;
 pub mod markdown;
@@ -7,6 +10,7 @@ use crate::engine::Finding;
 use crate::posting::Document;
 use crate::taxonomy::{Category, Severity};
 use std::collections::BTreeMap;
+use std::io::{self, Write};
 
 /// One checked ad: the document and its findings (sorted by position, then rule id).
 #[derive(Debug, Clone)]
@@ -31,17 +35,53 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// Adds one checked ad.
+    pub fn add(&mut self, checked: &Checked) {
+        self.documents += 1;
+        for finding in &checked.findings {
+            self.findings += 1;
+            *self.by_severity.entry(finding.severity).or_default() += 1;
+            *self.by_category.entry(finding.category).or_default() += 1;
+        }
+    }
+
     /// Counts the findings of `checked`.
     pub fn of(checked: &[Checked]) -> Summary {
-        let mut summary = Summary {
-            documents: checked.len(),
-            ..Summary::default()
-        };
-        for finding in checked.iter().flat_map(|c| &c.findings) {
-            summary.findings += 1;
-            *summary.by_severity.entry(finding.severity).or_default() += 1;
-            *summary.by_category.entry(finding.category).or_default() += 1;
+        let mut summary = Summary::default();
+        for c in checked {
+            summary.add(c);
         }
         summary
     }
+}
+
+/// A `check` output format, fed one document at a time in input order.
+pub trait Reporter {
+    /// Writes what comes before the first document.
+    ///
+    /// # Errors
+    /// When writing fails.
+    fn start(&mut self, out: &mut dyn Write) -> io::Result<()>;
+    /// Writes one checked document.
+    ///
+    /// # Errors
+    /// When writing fails.
+    fn document(&mut self, checked: &Checked, out: &mut dyn Write) -> io::Result<()>;
+    /// Writes what comes after the last document.
+    ///
+    /// # Errors
+    /// When writing fails.
+    fn finish(&mut self, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// Renders `checked` with `reporter` into a string (for tests and small inputs).
+pub fn render_all(reporter: &mut dyn Reporter, checked: &[Checked]) -> String {
+    let mut out = Vec::new();
+    // Writing into a Vec cannot fail.
+    let _ = reporter.start(&mut out);
+    for c in checked {
+        let _ = reporter.document(c, &mut out);
+    }
+    let _ = reporter.finish(&mut out);
+    String::from_utf8_lossy(&out).into_owned()
 }

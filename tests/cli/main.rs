@@ -1,6 +1,9 @@
 //! Integration tests: they run the real `terskel` binary (and, where the library is the point,
 //! call it directly). One test binary with modules keeps link time down on small machines.
 
+// In tests a panic is how a failure is reported.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod bad_input;
 mod check;
 mod offsets;

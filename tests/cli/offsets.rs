@@ -57,7 +57,7 @@ fn spans_point_into_the_original_crlf_file() {
     let f = finding(&report, "driving-licence");
     assert_eq!(
         (f["span"]["line"].as_u64(), f["span"]["column"].as_u64()),
-        (Some(10), Some(10))
+        (Some(10), Some(9))
     );
 }
 

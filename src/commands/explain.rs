@@ -1,0 +1,86 @@
+//! `terskel explain RULE-ID`: why, source, suggestion and examples of one rule.
+
+use super::{CliError, Outcome};
+use crate::cli::{ExplainArgs, ExplainFormat};
+use std::io::Write;
+use terskel::rules;
+
+/// Runs `terskel explain`.
+///
+/// # Errors
+/// [`CliError`] for an unknown rule id, rule errors and failed writes.
+pub fn run(args: ExplainArgs, out: &mut dyn Write) -> Result<Outcome, CliError> {
+    let rules = rules::load(&args.rule_args.options())?;
+    let Some(rule) = rules.get(&args.rule) else {
+        let close: Vec<&str> = rules
+            .rules()
+            .iter()
+            .map(|r| r.id.as_str())
+            .filter(|id| id.contains(&args.rule) || args.rule.contains(*id))
+            .take(5)
+            .collect();
+        let hint = if close.is_empty() {
+            "see `terskel rules list`".to_string()
+        } else {
+            format!("did you mean {}?", close.join(", "))
+        };
+        return Err(CliError::Usage(format!(
+            "no rule with id `{}`; {hint}",
+            args.rule
+        )));
+    };
+    let texts = |examples: &[rules::schema::Example]| -> Vec<String> {
+        examples
+            .iter()
+            .map(|e| e.text().trim().to_string())
+            .collect()
+    };
+    match args.format {
+        ExplainFormat::Json => {
+            let value = serde_json::json!({
+                "id": rule.id, "category": rule.category, "language": rule.language_id(),
+                "severity": rule.severity, "kind": rule.kind.id(), "scope": rule.scope,
+                "message": rule.message, "why": rule.why, "suggestion": rule.suggestion,
+                "phrases": rule.phrases, "any_of": rule.any_of,
+                "pattern": rule.pattern.as_ref().map(|p| p.as_str()),
+                "examples": {"flagged": texts(&rule.examples.flagged), "clean": texts(&rule.examples.clean)},
+                "defined_at": rule.origin.to_string(),
+            });
+            let text = serde_json::to_string_pretty(&value).unwrap_or_else(|_| "{}".into());
+            writeln!(out, "{text}")?;
+        }
+        ExplainFormat::Markdown => {
+            writeln!(out, "# {}\n", rule.id)?;
+            writeln!(
+                out,
+                "{} · {} · {} · {}\n",
+                rule.category,
+                rule.language_id(),
+                rule.severity,
+                rule.kind.id()
+            )?;
+            writeln!(out, "{}\n", rule.message)?;
+            writeln!(out, "## Why\n\n{}\n", rule.why)?;
+            writeln!(out, "## Suggestion\n\n{}\n", rule.suggestion.trim())?;
+            if !rule.phrases.is_empty() {
+                writeln!(out, "## Phrases\n\n{}\n", rule.phrases.join(", "))?;
+            }
+            if !rule.any_of.is_empty() {
+                writeln!(out, "## Looks for any of\n\n{}\n", rule.any_of.join(", "))?;
+            }
+            if let Some(p) = &rule.pattern {
+                writeln!(out, "## Pattern\n\n`{}`\n", p.as_str())?;
+            }
+            writeln!(out, "## Examples\n\nFlagged:\n")?;
+            for e in texts(&rule.examples.flagged) {
+                writeln!(out, "- {}", e.replace('\n', " ⏎ "))?;
+            }
+            writeln!(out, "\nNot flagged:\n")?;
+            for e in texts(&rule.examples.clean) {
+                writeln!(out, "- {}", e.replace('\n', " ⏎ "))?;
+            }
+            writeln!(out, "\nDefined at {}", rule.origin)?;
+        }
+    }
+    Ok(Outcome::Clean)
+}

@@ -1,0 +1,59 @@
+//! Running the subcommands: load rules, read inputs, check, render, decide the exit code.
+//! Output goes to the given writers; nothing here exits the process.
+
+mod check;
+mod explain;
+mod rules;
+mod setup;
+
+use crate::cli::Command;
+use std::io::{self, Write};
+use terskel::rules::LoadError;
+use terskel::select::UnknownSelector;
+
+/// How a run ended, as the exit code design.md §4 gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Outcome {
+    /// 0: nothing at or above `--fail-on`.
+    Clean = 0,
+    /// 1: findings at or above `--fail-on` (or failing rule examples).
+    Findings = 1,
+    /// 2: usage, configuration, rule or input errors.
+    Failed = 2,
+}
+
+/// Errors that stop a command before it produces a report.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// Rules could not be loaded.
+    #[error("{0}")]
+    Rules(#[from] LoadError),
+    /// A flag value is wrong.
+    #[error("{0}")]
+    Usage(String),
+    /// Writing the output failed.
+    #[error("cannot write output: {0}")]
+    Output(#[from] io::Error),
+}
+
+impl From<UnknownSelector> for CliError {
+    fn from(e: UnknownSelector) -> Self {
+        CliError::Usage(e.to_string())
+    }
+}
+
+/// Runs one command.
+///
+/// # Errors
+/// [`CliError`] when rules or flags are wrong or output cannot be written.
+pub fn run(
+    command: Command,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Outcome, CliError> {
+    match command {
+        Command::Check(args) => check::run(args, out, err),
+        Command::Rules(args) => rules::run(args, out, err),
+        Command::Explain(args) => explain::run(args, out),
+    }
+}
