@@ -3,7 +3,7 @@
 //! finding is built.
 
 use super::finding::Finding;
-use super::subject::not_about_employee;
+use super::subject::{about_users, not_a_benefit};
 use super::terms::{Hit, TermRole};
 use crate::posting::{Document, Item, ItemKind, SectionKind};
 use crate::rules::schema::{Subject, Within};
@@ -17,6 +17,8 @@ use std::ops::Range;
 pub(super) struct Located<'a> {
     pub item: &'a Item,
     pub block: Range<usize>,
+    /// The heading of the item's block, if it has one.
+    pub heading: Option<&'a str>,
 }
 
 impl Located<'_> {
@@ -51,6 +53,7 @@ impl<'a> Context<'a> {
             items.extend(block.items.iter().map(|item| Located {
                 item,
                 block: range.clone(),
+                heading: block.heading.as_deref(),
             }));
         }
         items.sort_by_key(|l| l.item.span.start);
@@ -98,7 +101,7 @@ impl<'a> Context<'a> {
         if located.item.kind == ItemKind::Field || !rule.in_scope(located.item.section) {
             return None;
         }
-        if rule.subject == Subject::Employee && !self.about_employee(located, range.start) {
+        if !self.about_subject(rule.subject, located, range) {
             return None;
         }
         if rule.has_unless && self.cancelled(index, rule.unless_within, located, range) {
@@ -107,10 +110,23 @@ impl<'a> Context<'a> {
         Some(located)
     }
 
-    /// True when the sentence at `offset` is about the employee rather than service users.
-    pub fn about_employee(&self, located: &Located<'_>, offset: usize) -> bool {
-        let sentence = self.doc.slice(located.sentence(offset));
-        !not_about_employee(sentence, located.item.section)
+    /// True when the match at `range` is about whom `subject` asks for (see `subject.rs`).
+    pub fn about_subject(
+        &self,
+        subject: Subject,
+        located: &Located<'_>,
+        range: &Range<usize>,
+    ) -> bool {
+        let sentence = located.sentence(range.start);
+        let text = self.doc.slice(sentence.clone());
+        match subject {
+            Subject::Any => true,
+            Subject::Employee => !about_users(text),
+            Subject::EmployeeBenefit => {
+                let after = self.doc.slice(range.end.min(sentence.end)..sentence.end);
+                !not_a_benefit(text, located.item.section, after)
+            }
+        }
     }
 
     fn cancelled(
@@ -131,19 +147,19 @@ impl<'a> Context<'a> {
     }
 
     /// True when any hit of `rule` in `role` lies in an item of one of `sections` (any item when
-    /// `None`) and, where `employee_only`, is about the employee.
+    /// `None`) and is about `subject`.
     pub fn present(
         &self,
         index: usize,
         role: TermRole,
         sections: Option<&[SectionKind]>,
-        employee_only: bool,
+        subject: Subject,
     ) -> bool {
         self.hits(index, role).any(|h| {
             self.locate(h.start).is_some_and(|l| {
                 l.item.kind != ItemKind::Field
                     && sections.is_none_or(|s| s.contains(&l.item.section))
-                    && (!employee_only || self.about_employee(l, h.start))
+                    && self.about_subject(subject, l, &(h.start..h.end))
             })
         })
     }
@@ -168,10 +184,13 @@ impl<'a> Context<'a> {
             return false;
         }
         let sections = w.mentions_in.as_deref();
-        if w.mentions.is_some() && !self.present(index, TermRole::Mentions, sections, false) {
+        if w.mentions.is_some() && !self.present(index, TermRole::Mentions, sections, Subject::Any)
+        {
             return false;
         }
-        if w.not_mentions.is_some() && self.present(index, TermRole::NotMentions, sections, false) {
+        if w.not_mentions.is_some()
+            && self.present(index, TermRole::NotMentions, sections, Subject::Any)
+        {
             return false;
         }
         if let Some(meta) = &w.metadata {

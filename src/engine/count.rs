@@ -1,14 +1,42 @@
-//! `kind: count`: counts distinct accepted terms (with `phrases`) or the list items and
-//! paragraphs in scope (without), and reports when the count reaches `min` or passes `max`.
-//! Piles are what matter here (domain.md: one trait is fine, a stack deters).
+//! `kind: count`: counts distinct accepted terms (with `phrases`) or the items in scope (without),
+//! and reports when the count reaches `min` or passes `max`. Piles are what matter here
+//! (domain.md: one trait is fine, a stack deters).
+//!
+//! An item counts when it is a list item, or a short line (at most [`SHORT_LINE_WORDS`] words)
+//! that does not introduce a list (ending in `:` or `;`) — running prose is no must-have list.
+//! With `headings`, only items under a heading containing one of them count.
 
+use super::casefold::fold;
 use super::context::{fill, Context, Located};
 use super::finding::Finding;
+use super::readability::sentence_words;
 use super::terms::TermRole;
 use crate::posting::ItemKind;
 use crate::rules::Rule;
 use std::collections::BTreeSet;
 use std::ops::Range;
+
+/// The longest paragraph that still counts as one line of a list.
+pub const SHORT_LINE_WORDS: usize = 15;
+
+fn counts_as_list_line(ctx: &Context<'_>, located: &Located<'_>) -> bool {
+    match located.item.kind {
+        ItemKind::ListItem => true,
+        ItemKind::Paragraph => {
+            let text = ctx.doc.slice(located.item.span.clone()).trim_end();
+            !text.ends_with([':', ';']) && sentence_words(text) <= SHORT_LINE_WORDS
+        }
+        ItemKind::Title | ItemKind::Field => false,
+    }
+}
+
+fn under_heading(rule: &Rule, located: &Located<'_>) -> bool {
+    rule.headings.is_empty()
+        || located.heading.is_some_and(|heading| {
+            let heading = fold(heading).text;
+            rule.headings.iter().any(|h| heading.contains(h.as_str()))
+        })
+}
 
 fn threshold(rule: &Rule) -> (usize, usize) {
     match (rule.min, rule.max) {
@@ -72,8 +100,8 @@ fn count_items(
     let counted: Vec<&Located<'_>> = ctx
         .items()
         .iter()
-        .filter(|l| matches!(l.item.kind, ItemKind::ListItem | ItemKind::Paragraph))
-        .filter(|l| rule.in_scope(l.item.section))
+        .filter(|l| rule.in_scope(l.item.section) && under_heading(rule, l))
+        .filter(|l| counts_as_list_line(ctx, l))
         .collect();
     if counted.len() < needed {
         return;

@@ -9,13 +9,12 @@ use crate::rules::schema::Subject;
 use crate::rules::Rule;
 
 pub(super) fn run(ctx: &Context<'_>, index: usize, rule: &Rule, out: &mut Vec<Finding>) {
-    let employee = rule.subject == Subject::Employee;
-    let present = ctx.present(index, TermRole::AnyOf, rule.scope.as_deref(), employee)
-        || (rule.has_unless && ctx.present(index, TermRole::Unless, None, false))
+    let present = ctx.present(index, TermRole::AnyOf, rule.scope.as_deref(), rule.subject)
+        || (rule.has_unless && ctx.present(index, TermRole::Unless, None, Subject::Any))
         || rule.pattern.as_ref().is_some_and(|regex| {
             regex.find_iter(&ctx.doc.text).any(|m| {
                 ctx.locate(m.start()).is_some_and(|l| {
-                    rule.in_scope(l.item.section) && (!employee || ctx.about_employee(l, m.start()))
+                    rule.in_scope(l.item.section) && ctx.about_subject(rule.subject, l, &m.range())
                 })
             })
         });

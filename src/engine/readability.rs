@@ -63,13 +63,14 @@ pub(super) fn run(ctx: &Context<'_>, _index: usize, rule: &Rule, out: &mut Vec<F
         matches!(l.item.kind, ItemKind::ListItem | ItemKind::Paragraph)
             && rule.in_scope(l.item.section)
     });
-    if let Some(limit) = rule.max_lix {
-        let mut lix = Lix::default();
-        for located in items.clone() {
-            lix.add(ctx.doc.slice(located.item.span.clone()));
-        }
-        let value = lix.value();
-        if value > limit {
+    let mut lix = Lix::default();
+    for located in items.clone() {
+        lix.add(ctx.doc.slice(located.item.span.clone()));
+    }
+    let value = lix.value();
+    let hard = rule.max_lix.is_none_or(|limit| value > limit);
+    match (rule.max_lix, rule.max_sentence_words) {
+        (Some(limit), None) if hard => {
             let message = fill(
                 &rule.message,
                 lix.sentences,
@@ -79,17 +80,18 @@ pub(super) fn run(ctx: &Context<'_>, _index: usize, rule: &Rule, out: &mut Vec<F
             );
             out.push(ctx.document_finding(rule, message));
         }
-    }
-    if let Some(limit) = rule.max_sentence_words {
-        for located in items {
-            for sentence in &located.item.sentences {
-                let words = sentence_words(ctx.doc.slice(sentence.clone()));
-                if words > limit {
-                    let message = fill(&rule.message, words, limit, &words.to_string(), "");
-                    out.push(ctx.finding(rule, located, sentence.clone(), message));
+        (_, Some(limit)) if hard => {
+            for located in items {
+                for sentence in &located.item.sentences {
+                    let words = sentence_words(ctx.doc.slice(sentence.clone()));
+                    if words > limit {
+                        let message = fill(&rule.message, words, limit, &format!("{value:.1}"), "");
+                        out.push(ctx.finding(rule, located, sentence.clone(), message));
+                    }
                 }
             }
         }
+        _ => {}
     }
 }
 

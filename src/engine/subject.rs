@@ -12,7 +12,7 @@ use crate::posting::SectionKind;
 const USER_WORDS: &[&str] = &[
     "bruker", "brukere", "brukeren", "brukerne", "brukernes", "brukers", "pasient", "pasienter",
     "pasienten", "pasientene", "pasientenes", "beboer", "beboere", "beboeren", "beboerne", "elev",
-    "elever", "eleven", "elevene", "elevenes", "barn", "barna", "barnet", "barnas", "ungdom",
+    "elever", "eleven", "elevene", "elevenes", "barn", "barna", "barnet", "barnas", "ungdom", "unge",
     "ungdommer", "ungdommen", "ungdommene", "tjenestemottaker", "tjenestemottakere",
     "tjenestemottakerne", "deltaker", "deltakere", "deltakerne", "flyktning", "flyktninger",
     "flyktningene", "innbygger", "innbyggere", "innbyggerne", "klient", "klienter", "klientene",
@@ -45,6 +45,18 @@ const RECEIVING: &[&str] = &[
     "vil du få", "you get", "you will get", "you'll get", "we give you", "you will receive",
 ];
 
+/// Phrases that describe the work the employee does ("skal jobbe med råd og veiledning").
+#[rustfmt::skip]
+const DUTY_PHRASES: &[&str] = &[
+    "jobbe med", "arbeide med", "arbeida med", "ansvar for", "ansvarleg for", "ansvarlig for",
+    "oppgaver knyttet til", "oppgåver knytt til", "skal jobbe", "skal arbeide", "bistå med",
+    "work with", "working with", "responsible for", "your tasks",
+];
+
+/// Words that, right after a match, make it the object of the employee's work: "oppfølging
+/// **av** enhetslederne", "training **of** staff".
+const OBJECT_MARKERS: &[&str] = &["av", "of"];
+
 fn words(text: &str) -> impl Iterator<Item = String> {
     fold(text)
         .text
@@ -55,12 +67,30 @@ fn words(text: &str) -> impl Iterator<Item = String> {
         .into_iter()
 }
 
-/// True when a match in `sentence` (in an item of `section`) is not about the employee.
+/// True when `sentence` is about service users rather than the employee: it names users and
+/// does not name the employee ("brukere med nedsatt funksjonsevne").
+pub fn about_users(sentence: &str) -> bool {
+    let mut users = false;
+    for w in words(sentence) {
+        if EMPLOYEE_WORDS.contains(&w.as_str()) {
+            return false;
+        }
+        users |= USER_WORDS.contains(&w.as_str());
+    }
+    users
+        && !RECEIVING
+            .iter()
+            .any(|p| contains_phrase(&fold(sentence).text, p))
+}
+
+/// True when a match in `sentence` (in an item of `section`), followed in the sentence by
+/// `after`, is not something the employee receives.
 ///
 /// The employee is meant when the sentence names them as receiver ("deg", "ansatte",
-/// "du får"). Otherwise a sentence that names service users, or that sits in the duties, is about
-/// the work, not about the employee: "du skal følge opp brukere" is a duty.
-pub fn not_about_employee(sentence: &str, section: SectionKind) -> bool {
+/// "du får"). Otherwise a sentence that names service users, sits in the duties, describes the
+/// work ("jobbe med", "ansvar for"), or makes the match the object of the work ("oppfølging av
+/// enhetslederne") is about the work, not about support for the employee.
+pub fn not_a_benefit(sentence: &str, section: SectionKind, after: &str) -> bool {
     let folded = fold(sentence).text;
     let mut users = false;
     let mut employee = false;
@@ -72,7 +102,14 @@ pub fn not_about_employee(sentence: &str, section: SectionKind) -> bool {
     if employee || receiving {
         return false;
     }
-    users || section == SectionKind::Duties
+    let next = fold(after).text;
+    let next_word = next
+        .split(|c: char| !is_word_char(c))
+        .find(|w| !w.is_empty());
+    users
+        || section == SectionKind::Duties
+        || next_word.is_some_and(|w| OBJECT_MARKERS.contains(&w))
+        || DUTY_PHRASES.iter().any(|p| contains_phrase(&folded, p))
 }
 
 fn contains_phrase(folded: &str, phrase: &str) -> bool {
@@ -88,35 +125,53 @@ mod tests {
     use super::*;
 
     #[test]
+    fn sentences_about_users() {
+        assert!(about_users(
+            "Vi jobber med brukere med nedsatt funksjonsevne."
+        ));
+        assert!(!about_users(
+            "Vi oppfordrer søkere med nedsatt funksjonsevne til å søke."
+        ));
+        assert!(!about_users("Han/hun vil få ansvar for drift av anlegget."));
+    }
+
+    #[test]
     fn users_and_duties_are_not_the_employee() {
-        assert!(not_about_employee(
+        assert!(not_a_benefit(
             "Oppfølging av pasienter i hjemmet.",
-            SectionKind::Other
+            SectionKind::Other,
+            ""
         ));
-        assert!(not_about_employee(
+        assert!(not_a_benefit(
             "Planlegge, tilrettelegge og gjennomføre aktiviteter",
-            SectionKind::Duties
+            SectionKind::Duties,
+            ""
         ));
-        assert!(!not_about_employee(
+        assert!(!not_a_benefit(
             "Du får god opplæring og oppfølging.",
-            SectionKind::Duties
+            SectionKind::Duties,
+            ""
         ));
-        assert!(!not_about_employee(
+        assert!(!not_a_benefit(
             "Vi tilrettelegger for ansatte med behov.",
-            SectionKind::Offer
+            SectionKind::Offer,
+            ""
         ));
-        assert!(!not_about_employee("Opplæring.", SectionKind::Offer));
-        assert!(not_about_employee(
+        assert!(!not_a_benefit("Opplæring.", SectionKind::Offer, ""));
+        assert!(not_a_benefit(
             "Du skal jobbe med oppfølging av brukere.",
-            SectionKind::Other
+            SectionKind::Other,
+            ""
         ));
-        assert!(!not_about_employee(
+        assert!(!not_a_benefit(
             "Du får oppfølging av en fadder.",
-            SectionKind::Other
+            SectionKind::Other,
+            ""
         ));
-        assert!(!not_about_employee(
+        assert!(!not_a_benefit(
             "Vi gir deg opplæring i arbeid med brukere.",
-            SectionKind::Duties
+            SectionKind::Duties,
+            ""
         ));
     }
 }

@@ -379,6 +379,34 @@ const MUST_MARKERS: &[&str] = &[
     "mandatory",
 ];
 
+/// Openings of a sentence that says whom the employer looks for ("Vi søker etter en person med
+/// høyere utdanning"): with a following "med"/"with"/"som har" they state a must.
+const SEEKS: &[&str] = &[
+    "vi søker",
+    "vi søkjer",
+    "me søkjer",
+    "vi ser etter",
+    "me ser etter",
+    "vi leter etter",
+    "vi leiter etter",
+    "me leiter etter",
+    "we are looking for",
+    "we seek",
+    "we are seeking",
+];
+
+/// What turns a "Vi søker …" opening into a demand: the qualities that follow.
+const SEEKS_WITH: &[&str] = &["med", "som har", "with", "who has", "who have"];
+
+/// True for a sentence like "Vi søker etter en engasjert person med høyere utdanning".
+fn seeks_someone_with(w: &[String]) -> bool {
+    SEEKS.iter().any(|opening| {
+        words::find(w, opening) == Some(0)
+            && w.get(opening.split_whitespace().count()..)
+                .is_some_and(|rest| words::contains_any(rest, SEEKS_WITH))
+    })
+}
+
 /// A heading's text for display and classification: markup (`*`, `_`, `#`, backticks), a
 /// trailing colon and extra whitespace removed.
 pub(crate) fn clean_heading(raw: &str) -> String {
@@ -473,7 +501,7 @@ pub(crate) fn effective(block: SectionKind, kind: ItemKind, text: &str) -> Secti
         {
             SectionKind::Preferred
         }
-        SectionKind::Other if must() => SectionKind::Requirements,
+        SectionKind::Other if must() || seeks_someone_with(&w) => SectionKind::Requirements,
         SectionKind::Preferred if !preferred && must() => SectionKind::Requirements,
         other => other,
     }
@@ -606,6 +634,18 @@ mod tests {
         assert_eq!(item(Other, "Du må ha politiattest"), Requirements);
         assert_eq!(item(Other, "Utdanningskrav: bachelor"), Requirements);
         assert_eq!(item(Other, "Vi er en trivelig arbeidsplass"), Other);
+        assert_eq!(
+            item(
+                Other,
+                "Vi søker etter en engasjert person med høyere utdanning."
+            ),
+            Requirements
+        );
+        assert_eq!(
+            item(Other, "We are looking for a nurse with a degree."),
+            Requirements
+        );
+        assert_eq!(item(Other, "Vi søker en ny kollega til teamet."), Other);
         assert_eq!(item(Offer, "Du må gjerne ta kontakt"), Offer);
         assert_eq!(
             item(Application, "Søknaden må sendes elektronisk"),

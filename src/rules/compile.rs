@@ -41,6 +41,8 @@ pub struct Rule {
     pub max: Option<usize>,
     /// `count`: has `require_any` terms.
     pub has_require_any: bool,
+    /// `count` of items: folded heading words an item's block heading must contain.
+    pub headings: Vec<String>,
     /// `readability`: LIX limit.
     pub max_lix: Option<f64>,
     /// `readability`: words per sentence limit.
@@ -137,6 +139,12 @@ impl RuleSet {
                 min: spec.min,
                 max: spec.max,
                 has_require_any: spec.require_any.is_some(),
+                headings: spec
+                    .headings
+                    .iter()
+                    .flatten()
+                    .map(|h| crate::engine::casefold::fold(h).text)
+                    .collect(),
                 max_lix: spec.max_lix,
                 max_sentence_words: spec.max_sentence_words,
                 message: spec.message.trim().to_string(),

@@ -304,7 +304,7 @@ fn validate(spec: &RuleSpec, chunk: &Chunk, file: &str) -> Vec<RuleError> {
         RuleKind::Phrases => &["phrases"],
         RuleKind::Pattern => &["pattern"],
         RuleKind::Missing => &["any_of", "pattern"],
-        RuleKind::Count => &["phrases", "min", "max", "require_any"],
+        RuleKind::Count => &["phrases", "min", "max", "require_any", "headings"],
         RuleKind::Readability => &["max_lix", "max_sentence_words"],
     };
     let kind_fields = [
@@ -314,6 +314,7 @@ fn validate(spec: &RuleSpec, chunk: &Chunk, file: &str) -> Vec<RuleError> {
         ("min", spec.min.is_some()),
         ("max", spec.max.is_some()),
         ("require_any", spec.require_any.is_some()),
+        ("headings", spec.headings.is_some()),
         ("max_lix", spec.max_lix.is_some()),
         ("max_sentence_words", spec.max_sentence_words.is_some()),
     ];
@@ -349,6 +350,7 @@ fn validate(spec: &RuleSpec, chunk: &Chunk, file: &str) -> Vec<RuleError> {
         ("any_of", spec.any_of.as_ref()),
         ("unless", spec.unless.as_ref()),
         ("require_any", spec.require_any.as_ref()),
+        ("headings", spec.headings.as_ref()),
         ("mentions", when.and_then(|w| w.mentions.as_ref())),
         ("not_mentions", when.and_then(|w| w.not_mentions.as_ref())),
     ];

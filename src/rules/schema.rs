@@ -45,9 +45,14 @@ pub struct RuleSpec {
     pub max: Option<usize>,
     /// `count` of terms: at least one counted term must also be one of these.
     pub require_any: Option<Vec<String>>,
+    /// `count` of items: only items under a heading containing one of these (case-insensitive),
+    /// e.g. `[kvalifikasjon, krav]` counts the qualifications list but not "Vi søker deg som".
+    pub headings: Option<Vec<String>>,
     /// `readability`: a finding when the LIX of the scope is above this.
     pub max_lix: Option<f64>,
-    /// `readability`: a finding for each sentence with more words than this.
+    /// `readability`: a finding for each sentence with more words than this. With `max_lix`
+    /// too, the long sentences are reported only when the LIX is above `max_lix` (and the LIX
+    /// itself is not reported): long sentences matter in a text that is hard overall.
     pub max_sentence_words: Option<usize>,
     /// One line shown with each finding, in the rule's language. `count` and `readability`
     /// messages may use `{count}`, `{limit}`, `{value}` and `{terms}`.
@@ -137,11 +142,16 @@ pub enum Within {
 
 /// Whom a match must be about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 pub enum Subject {
     /// The applicant or employee: matches in sentences about service users (brukere, pasienter,
-    /// elever, beboere, …) are ignored, and so are matches in duties unless they name the employee.
+    /// elever, beboere, …) that do not name the employee are ignored.
     Employee,
+    /// Something the employee receives (training, adaptation, follow-up): besides sentences about
+    /// service users, matches in the duties, in sentences describing the work ("jobbe med",
+    /// "ansvar for") and as the object of the work ("oppfølging av enhetslederne") are ignored,
+    /// unless the sentence names the employee as receiver ("du får", "deg", "ansatte").
+    EmployeeBenefit,
     /// Anyone (the default).
     Any,
 }
