@@ -7,7 +7,7 @@ mod context;
 mod count;
 mod finding;
 mod missing;
-mod pattern;
+pub mod pattern;
 mod phrases;
 pub mod readability;
 mod subject;

@@ -1,21 +1,115 @@
 //! `kind: pattern`: a finding for each accepted regex match, at most one per rule and item.
+//!
+//! Patterns run per item in scope, not over the whole text. Unicode word boundaries (`\b`) keep
+//! the regex crate's fast DFA from running on non-ASCII text (every Norwegian ad), so each pattern
+//! also has a *relaxed* twin without `\b`/`\B` (see [`relaxed`]): it matches a superset and runs
+//! on the DFA, and only items it matches are searched with the real pattern.
 
-use super::context::Context;
+use super::context::{Context, Located};
 use super::finding::Finding;
 use crate::rules::Rule;
+use regex::Regex;
 use std::collections::HashSet;
+use std::ops::Range;
 
 pub(super) fn run(ctx: &Context<'_>, index: usize, rule: &Rule, out: &mut Vec<Finding>) {
-    let Some(regex) = &rule.pattern else { return };
     let mut items = HashSet::new();
-    for m in regex.find_iter(&ctx.doc.text) {
-        let range = m.range();
-        if range.is_empty() {
+    for (range, located) in matches(ctx, rule) {
+        if ctx.accept(index, rule, &range).is_some() && items.insert(located.item.span.start) {
+            out.push(ctx.finding(rule, located, range, rule.message.clone()));
+        }
+    }
+}
+
+/// Every non-empty match of the rule's pattern in the items in its scope, with the item.
+pub(super) fn matches<'c, 'a>(
+    ctx: &'c Context<'a>,
+    rule: &'c Rule,
+) -> impl Iterator<Item = (Range<usize>, &'c Located<'a>)> + 'c {
+    let pattern = rule.pattern.as_ref();
+    ctx.items()
+        .iter()
+        .filter(move |l| rule.in_scope(l.item.section))
+        .flat_map(move |located| {
+            let span = located.item.span.clone();
+            let text = ctx.doc.slice(span.clone());
+            let found: Vec<Range<usize>> = match pattern {
+                Some(p) if p.relaxed.is_match(text) => p
+                    .regex
+                    .find_iter(text)
+                    .filter(|m| !m.range().is_empty())
+                    .map(|m| span.start + m.start()..span.start + m.end())
+                    .collect(),
+                _ => Vec::new(),
+            };
+            found.into_iter().map(move |range| (range, located))
+        })
+}
+
+/// A rule's regex and its relaxed twin.
+#[derive(Debug, Clone)]
+pub struct CompiledPattern {
+    /// The pattern as written.
+    pub regex: Regex,
+    /// The pattern without word-boundary assertions: matches wherever `regex` does (and more).
+    pub relaxed: Regex,
+}
+
+impl CompiledPattern {
+    /// Compiles `pattern` and its relaxed twin.
+    ///
+    /// # Errors
+    /// The regex crate's error for an invalid pattern.
+    pub fn new(pattern: &str) -> Result<CompiledPattern, regex::Error> {
+        let build = |p: &str| regex::RegexBuilder::new(p).size_limit(1 << 22).build();
+        let regex = build(pattern)?;
+        let relaxed = build(&relaxed(pattern)).unwrap_or_else(|_| regex.clone());
+        Ok(CompiledPattern { regex, relaxed })
+    }
+
+    /// The pattern as written.
+    pub fn as_str(&self) -> &str {
+        self.regex.as_str()
+    }
+}
+
+/// `pattern` with every `\b` and `\B` removed (escaped backslashes kept). Removing an assertion
+/// never removes a match, so the result matches a superset of the original.
+pub fn relaxed(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
             continue;
         }
-        if let Some(located) = ctx.accept(index, rule, &range) {
-            if items.insert(located.item.span.start) {
-                out.push(ctx.finding(rule, located, range, rule.message.clone()));
+        match chars.next() {
+            Some('b' | 'B') => {}
+            Some(next) => {
+                out.push('\\');
+                out.push(next);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relaxed_drops_word_boundaries_only() {
+        assert_eq!(relaxed(r"(?i)\bfør\w*\b|\\b\Bx"), r"(?i)før\w*|\\bx");
+    }
+
+    #[test]
+    fn relaxed_matches_wherever_the_original_does() {
+        let p = CompiledPattern::new(r"(?i)\bminimum\s+\d+\s+års?\b").unwrap();
+        for text in ["Minimum 3 års erfaring", "minimum 10 år", "ikke minimum"] {
+            if p.regex.is_match(text) {
+                assert!(p.relaxed.is_match(text), "{text}");
             }
         }
     }

@@ -23,6 +23,7 @@
 //! It does not decide what is a heading (the format readers and `lines` do) or split sentences.
 
 use super::words;
+use super::words::WordList;
 use super::{ItemKind, SectionKind};
 
 /// Exact headings that are portal labels, not sections: their content is never a demand.
@@ -55,7 +56,7 @@ const PORTAL_HEADINGS: &[&str] = &[
 ];
 
 /// Heading words that make the whole block `preferred`.
-const PREFERRED_HEADING: &[&str] = &[
+static PREFERRED_HEADING: WordList = WordList::new(&[
     "fordel",
     "*fordel",
     "fordelaktig",
@@ -71,7 +72,7 @@ const PREFERRED_HEADING: &[&str] = &[
     "desirable",
     "a plus",
     "bonus",
-];
+]);
 
 /// Heading patterns per kind (see [`super::words`] for the pattern language). The order breaks
 /// ties between patterns that start at the same word.
@@ -286,7 +287,7 @@ const INTROS: &[&str] = &[
 ];
 
 /// Words after an intro that show it is about the candidate.
-const INTRO_CANDIDATE: &[&str] = &[
+static INTRO_CANDIDATE: WordList = WordList::new(&[
     "deg",
     "du",
     "som",
@@ -299,11 +300,11 @@ const INTRO_CANDIDATE: &[&str] = &[
     "you",
     "someone",
     "candidate*",
-];
+]);
 
 /// Words in an item that make it nice-to-have (checked before the must markers, so
 /// "ikkje eit krav" is preferred).
-const PREFERRED_MARKERS: &[&str] = &[
+static PREFERRED_MARKERS: WordList = WordList::new(&[
     "ønskel*",
     "ønskjel*",
     "ynskjel*",
@@ -339,7 +340,7 @@ const PREFERRED_MARKERS: &[&str] = &[
     "not required",
     "not a requirement",
     "desirable",
-];
+]);
 
 /// Adverbs that make an item nice-to-have only when they do not follow a comma: "Gjerne erfaring
 /// med barn" is a wish, but in "høyere utdanning, fortrinnsvis master" the adverb narrows a
@@ -348,7 +349,7 @@ const WEAK_PREFERRED_MARKERS: &[&str] =
     &["gjerne", "helst", "fortrinnsvis", "preferably", "ideally"];
 
 /// Words in an item that make it a must.
-const MUST_MARKERS: &[&str] = &[
+static MUST_MARKERS: WordList = WordList::new(&[
     "må",
     "krav",
     "utdanningskrav",
@@ -377,7 +378,7 @@ const MUST_MARKERS: &[&str] = &[
     "must",
     "essential",
     "mandatory",
-];
+]);
 
 /// Openings of a sentence that says whom the employer looks for ("Vi søker etter en person med
 /// høyere utdanning"): with a following "med"/"with"/"som har" they state a must.
@@ -396,14 +397,14 @@ const SEEKS: &[&str] = &[
 ];
 
 /// What turns a "Vi søker …" opening into a demand: the qualities that follow.
-const SEEKS_WITH: &[&str] = &["med", "som har", "with", "who has", "who have"];
+static SEEKS_WITH: WordList = WordList::new(&["med", "som har", "with", "who has", "who have"]);
 
 /// True for a sentence like "Vi søker etter en engasjert person med høyere utdanning".
 fn seeks_someone_with(w: &[String]) -> bool {
     SEEKS.iter().any(|opening| {
         words::find(w, opening) == Some(0)
             && w.get(opening.split_whitespace().count()..)
-                .is_some_and(|rest| words::contains_any(rest, SEEKS_WITH))
+                .is_some_and(|rest| SEEKS_WITH.contains_any(rest))
     })
 }
 
@@ -425,7 +426,7 @@ pub(crate) fn classify_heading(heading: &str) -> SectionKind {
     if w.is_empty() || PORTAL_HEADINGS.iter().any(|p| words::is_exactly(&w, p)) {
         return SectionKind::Other;
     }
-    if words::contains_any(&w, PREFERRED_HEADING) {
+    if PREFERRED_HEADING.contains_any(&w) {
         return SectionKind::Preferred;
     }
     if is_intro(&w) {
@@ -448,9 +449,16 @@ pub(crate) fn classify_heading(heading: &str) -> SectionKind {
     best.map_or(SectionKind::Other, |(_, kind)| kind)
 }
 
+/// No heading phrase in the lists is longer than this many words.
+const MAX_HEADING_PHRASE_WORDS: usize = 10;
+
 /// The section a bare line names when the line *is* a heading phrase ("Kvalifikasjoner",
 /// "Vi tilbyr", "Personlege eigenskapar") rather than merely containing one ("Lønn etter avtale").
 pub(crate) fn heading_name(line: &str) -> Option<SectionKind> {
+    // A heading phrase is short; most lines are not, and need no list lookups.
+    if words::count(line) > MAX_HEADING_PHRASE_WORDS {
+        return None;
+    }
     let w = words::words(line);
     if w.is_empty() {
         return None;
@@ -459,7 +467,7 @@ pub(crate) fn heading_name(line: &str) -> Option<SectionKind> {
     if exact(PORTAL_HEADINGS) {
         return Some(SectionKind::Other);
     }
-    if exact(PREFERRED_HEADING) {
+    if exact(PREFERRED_HEADING.patterns()) {
         return Some(SectionKind::Preferred);
     }
     if is_intro(&w) {
@@ -477,7 +485,7 @@ fn is_intro(w: &[String]) -> bool {
         let n = intro.split_whitespace().count();
         words::find(w, intro) == Some(0) && {
             let rest = w.get(n..).unwrap_or(&[]);
-            rest.is_empty() || words::contains_any(rest, INTRO_CANDIDATE)
+            rest.is_empty() || INTRO_CANDIDATE.contains_any(rest)
         }
     })
 }
@@ -490,8 +498,8 @@ pub(crate) fn effective(block: SectionKind, kind: ItemKind, text: &str) -> Secti
         ItemKind::ListItem | ItemKind::Paragraph => {}
     }
     let w = words::words(text);
-    let preferred = words::contains_any(&w, PREFERRED_MARKERS) || has_weak_marker(text);
-    let must = || words::contains_any(&w, MUST_MARKERS);
+    let preferred = PREFERRED_MARKERS.contains_any(&w) || has_weak_marker(text);
+    let must = || MUST_MARKERS.contains_any(&w);
     match block {
         SectionKind::Requirements
         | SectionKind::Personal
@@ -603,6 +611,22 @@ mod tests {
             ("Contact", Application),
         ] {
             assert_eq!(classify_heading(heading), kind, "{heading}");
+        }
+    }
+
+    #[test]
+    fn no_heading_phrase_is_longer_than_the_early_exit() {
+        let lists = HEADINGS
+            .iter()
+            .flat_map(|(_, l)| l.iter())
+            .chain(PORTAL_HEADINGS)
+            .chain(PREFERRED_HEADING.patterns())
+            .chain(INTROS);
+        for pattern in lists {
+            assert!(
+                words::count(pattern) <= MAX_HEADING_PHRASE_WORDS,
+                "{pattern}"
+            );
         }
     }
 

@@ -5,6 +5,78 @@
 //! `*krav` also matches words that *end* in it ("utdanningskrav"), and `kvalifikasjon*` words that
 //! *start* with it ("kvalifikasjonar"). It does not know what any list means.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// A static list of patterns with an index built on first use, for lists matched against every
+/// item of every ad: patterns are looked up by their first word, and only patterns whose first
+/// word has a wildcard are tried at every position.
+pub(crate) struct WordList {
+    patterns: &'static [&'static str],
+    index: OnceLock<Index>,
+}
+
+struct Index {
+    by_first: HashMap<&'static str, Vec<&'static str>>,
+    wildcard_first: Vec<&'static str>,
+}
+
+impl WordList {
+    /// A list of patterns (see the module doc for the pattern language).
+    pub(crate) const fn new(patterns: &'static [&'static str]) -> Self {
+        Self {
+            patterns,
+            index: OnceLock::new(),
+        }
+    }
+
+    /// The patterns as written.
+    pub(crate) fn patterns(&self) -> &'static [&'static str] {
+        self.patterns
+    }
+
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| {
+            let mut by_first: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+            let mut wildcard_first = Vec::new();
+            for &pattern in self.patterns {
+                match pattern.split_whitespace().next() {
+                    Some(first) if first.contains('*') => wildcard_first.push(pattern),
+                    Some(first) => by_first.entry(first).or_default().push(pattern),
+                    None => {}
+                }
+            }
+            Index {
+                by_first,
+                wildcard_first,
+            }
+        })
+    }
+
+    /// True when any pattern of the list matches somewhere in `words`.
+    pub(crate) fn contains_any(&self, words: &[String]) -> bool {
+        let index = self.index();
+        (0..words.len()).any(|i| {
+            let exact = words
+                .get(i)
+                .and_then(|w| index.by_first.get(w.as_str()))
+                .into_iter()
+                .flatten();
+            exact
+                .chain(&index.wildcard_first)
+                .any(|pattern| matches_at(words, i, pattern))
+        })
+    }
+}
+
+/// True when `pattern` matches `words` starting at word `i`.
+fn matches_at(words: &[String], i: usize, pattern: &str) -> bool {
+    let mut next = words.iter().skip(i);
+    pattern
+        .split_whitespace()
+        .all(|p| next.next().is_some_and(|w| word_matches(w, p)))
+}
+
 /// The lowercase words of `text`: runs of alphanumeric characters.
 pub(crate) fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
@@ -23,27 +95,18 @@ pub(crate) fn word_matches(word: &str, pattern: &str) -> bool {
 }
 
 /// The index of the first word where `pattern` matches, if it does.
+///
+/// Allocation-free: the lists are matched against every item of every ad, so this is hot.
 pub(crate) fn find(words: &[String], pattern: &str) -> Option<usize> {
-    let parts: Vec<&str> = pattern.split_whitespace().collect();
-    if parts.is_empty() || parts.len() > words.len() {
-        return None;
-    }
-    (0..=words.len() - parts.len()).find(|&i| {
-        parts
-            .iter()
-            .zip(words.iter().skip(i))
-            .all(|(p, w)| word_matches(w, p))
+    let first = pattern.split_whitespace().next()?;
+    words.iter().enumerate().find_map(|(i, word)| {
+        (word_matches(word, first) && matches_at(words, i, pattern)).then_some(i)
     })
 }
 
 /// True when `pattern` matches somewhere in `words`.
 pub(crate) fn contains(words: &[String], pattern: &str) -> bool {
     find(words, pattern).is_some()
-}
-
-/// True when any of `patterns` matches somewhere in `words`.
-pub(crate) fn contains_any(words: &[String], patterns: &[&str]) -> bool {
-    patterns.iter().any(|p| contains(words, p))
 }
 
 /// True when `pattern` matches all of `words`, and nothing else.

@@ -5,10 +5,10 @@
 use super::error::{LoadError, Location, RuleError};
 use super::load::LoadedRule;
 use super::schema::{Examples, RuleKind, Subject, When, Within};
+use crate::engine::pattern::CompiledPattern;
 use crate::engine::terms::{TermMatcher, TermMatcherBuilder, TermRole};
 use crate::posting::SectionKind;
 use crate::taxonomy::{Category, Language, Severity};
-use regex::Regex;
 
 /// A rule ready to run.
 #[derive(Debug, Clone)]
@@ -25,8 +25,8 @@ pub struct Rule {
     pub kind: RuleKind,
     /// Sections where it applies; `None` for all.
     pub scope: Option<Vec<SectionKind>>,
-    /// The compiled `pattern` of a `pattern` rule.
-    pub pattern: Option<Regex>,
+    /// The compiled `pattern` (of `pattern` and `missing` rules).
+    pub pattern: Option<CompiledPattern>,
     /// True when the rule has `unless` terms.
     pub has_unless: bool,
     /// How far `unless` terms reach.
@@ -111,7 +111,7 @@ impl RuleSet {
             add(TermRole::Mentions, &when.mentions);
             add(TermRole::NotMentions, &when.not_mentions);
             let pattern = match &spec.pattern {
-                Some(p) => match regex::RegexBuilder::new(p).size_limit(1 << 22).build() {
+                Some(p) => match CompiledPattern::new(p) {
                     Ok(r) => Some(r),
                     Err(e) => {
                         errors.push(RuleError {
