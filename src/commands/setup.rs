@@ -35,6 +35,7 @@ impl Setup {
             selection,
             read: ReadOptions {
                 language: lang.language(),
+                ..ReadOptions::default()
             },
         })
     }
