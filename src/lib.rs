@@ -13,4 +13,5 @@ pub mod report;
 pub mod rules;
 pub mod select;
 pub mod span;
+pub mod suppress;
 pub mod taxonomy;
