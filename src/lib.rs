@@ -7,6 +7,7 @@
 #![warn(missing_docs)]
 
 pub mod batch;
+pub mod config;
 pub mod engine;
 pub mod posting;
 pub mod report;
