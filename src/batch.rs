@@ -9,6 +9,7 @@ use crate::engine;
 use crate::posting::{self, Document, Format, InputError, ReadOptions};
 use crate::report::Checked;
 use crate::rules::RuleSet;
+use crate::suppress;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -101,10 +102,16 @@ fn walk(dir: &Path, expanded: &mut Expanded) {
 /// How many inputs are checked in parallel before their results are handed on; bounds memory.
 pub const BATCH_SIZE: usize = 256;
 
-/// Runs the engine on one document: the single place where a document becomes a [`Checked`].
+/// Runs the engine on one document and applies its inline suppressions: the single place where
+/// a document becomes a [`Checked`].
 pub fn check_document(rules: &RuleSet, document: Document) -> Checked {
-    let findings = engine::check(rules, &document);
-    Checked { document, findings }
+    let mut findings = engine::check(rules, &document);
+    let suppressions = suppress::apply(rules, &document, &mut findings);
+    Checked {
+        document,
+        findings,
+        suppressions,
+    }
 }
 
 fn read_input(input: &Input, options: &ReadOptions) -> Result<Document, InputError> {

@@ -38,6 +38,10 @@ pub enum Command {
 /// Options shared by the commands that load rules.
 #[derive(Debug, Args, Clone)]
 pub struct RuleArgs {
+    /// Read the configuration from FILE instead of the terskel.yaml or .terskel.yaml found in the
+    /// working directory or its parents (up to a repository root).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     /// Add the rules in DIR (a directory of *.yaml files, or one file); repeatable.
     #[arg(long = "rules", value_name = "DIR")]
     pub rules: Vec<PathBuf>,
@@ -55,17 +59,21 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Markdown)]
     pub format: CheckFormat,
-    /// Exit with 1 when a finding of this severity or higher is reported.
-    #[arg(long, value_enum, default_value_t = FailOn::Error, value_name = "SEVERITY")]
-    pub fail_on: FailOn,
-    /// The language of the ads; `auto` takes front matter `lang`, else detects it from the text.
-    #[arg(long, value_enum, default_value_t = LangArg::Auto)]
-    pub lang: LangArg,
+    /// Exit with 1 when a finding of this severity or higher is reported [default: `fail-on` of
+    /// the configuration, else error].
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub fail_on: Option<FailOn>,
+    /// The language of the ads; `auto` takes front matter `lang`, else detects it from the text
+    /// [default: `lang` of the configuration, else auto].
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
     /// Report only these rules or categories (rule id, id prefix such as `nb.formal-competence`,
-    /// or category such as `driving-licence`); repeatable or comma-separated.
+    /// or category such as `driving-licence`); repeatable or comma-separated. Replaces `select`
+    /// of the configuration.
     #[arg(long, value_name = "ID|CATEGORY")]
     pub select: Vec<String>,
-    /// Do not report these rules or categories; repeatable or comma-separated.
+    /// Do not report these rules or categories; repeatable or comma-separated. Replaces `ignore`
+    /// of the configuration.
     #[arg(long, value_name = "ID|CATEGORY")]
     pub ignore: Vec<String>,
     /// Worker threads (default: one per core).
@@ -196,24 +204,14 @@ impl LangArg {
 }
 
 impl FailOn {
-    /// The lowest severity that fails the run, or `None` for `never`.
-    pub fn threshold(self) -> Option<terskel::taxonomy::Severity> {
-        use terskel::taxonomy::Severity;
+    /// The same choice as the configuration file spells it.
+    pub fn setting(self) -> terskel::config::FailOn {
+        use terskel::config::FailOn as Setting;
         match self {
-            FailOn::Error => Some(Severity::Error),
-            FailOn::Warning => Some(Severity::Warning),
-            FailOn::Info => Some(Severity::Info),
-            FailOn::Never => None,
-        }
-    }
-}
-
-impl RuleArgs {
-    /// The rule-loading options.
-    pub fn options(&self) -> terskel::rules::RuleOptions {
-        terskel::rules::RuleOptions {
-            no_default_rules: self.no_default_rules,
-            dirs: self.rules.clone(),
+            FailOn::Error => Setting::Error,
+            FailOn::Warning => Setting::Warning,
+            FailOn::Info => Setting::Info,
+            FailOn::Never => Setting::Never,
         }
     }
 }

@@ -7,10 +7,12 @@
 #![warn(missing_docs)]
 
 pub mod batch;
+pub mod config;
 pub mod engine;
 pub mod posting;
 pub mod report;
 pub mod rules;
 pub mod select;
 pub mod span;
+pub mod suppress;
 pub mod taxonomy;

@@ -1,6 +1,8 @@
 //! Choosing which findings to report: `--select` and `--ignore` by rule id, id prefix
 //! (`nb.formal-competence`) or category id. Selection filters findings, not rules, so rules that
-//! depend on other findings (`when: has_finding`) still see them.
+//! depend on other findings (`when: has_finding`) still see them. The built-in findings about
+//! inline suppressions (`terskel.suppression.*`, see [`crate::suppress`]) are selected by the
+//! same rules.
 
 use crate::engine::Finding;
 use crate::rules::RuleSet;
@@ -18,7 +20,9 @@ pub struct Selection {
 #[error("`{0}` is neither a rule id, a rule id prefix nor a category; see `terskel rules list`")]
 pub struct UnknownSelector(pub String);
 
-fn matches(selector: &str, rule: &str, category: Category) -> bool {
+/// True when `selector` (a category id, a rule id or a rule id prefix ending at a `.`) names a
+/// finding of `rule` in `category`.
+pub fn matches(selector: &str, rule: &str, category: Category) -> bool {
     selector == category.id()
         || selector == rule
         || rule
@@ -51,6 +55,7 @@ impl Selection {
         };
         for selector in selection.select.iter().chain(&selection.ignore) {
             let known = Category::from_id(selector).is_some()
+                || crate::suppress::is_builtin_selector(selector)
                 || rules
                     .rules()
                     .iter()

@@ -37,7 +37,7 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         CheckFormat::Markdown => Box::new(MarkdownReporter::new(&setup.rules)),
         CheckFormat::Json => Box::new(JsonReporter::new()),
     };
-    let threshold = args.fail_on.threshold();
+    let threshold = setup.threshold(args.fail_on);
     let mut failing = false;
     let pool = pool(args.jobs)?;
     reporter.start(out)?;

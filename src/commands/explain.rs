@@ -10,7 +10,10 @@ use terskel::rules;
 /// # Errors
 /// [`CliError`] for an unknown rule id, rule errors and failed writes.
 pub fn run(args: ExplainArgs, out: &mut dyn Write) -> Result<Outcome, CliError> {
-    let rules = rules::load(&args.rule_args.options())?;
+    if let Some(rule) = terskel::suppress::builtin_rule(&args.rule) {
+        return explain_builtin(rule, args.format, out);
+    }
+    let (rules, _) = super::setup::load_rules(&args.rule_args)?;
     let Some(rule) = rules.get(&args.rule) else {
         let close: Vec<&str> = rules
             .rules()
@@ -80,6 +83,43 @@ pub fn run(args: ExplainArgs, out: &mut dyn Write) -> Result<Outcome, CliError> 
                 writeln!(out, "- {}", e.replace('\n', " ⏎ "))?;
             }
             writeln!(out, "\nDefined at {}", rule.origin)?;
+        }
+    }
+    Ok(Outcome::Clean)
+}
+
+/// Explains a rule built into terskel (the findings about inline suppressions).
+fn explain_builtin(
+    rule: &terskel::suppress::BuiltinRule,
+    format: ExplainFormat,
+    out: &mut dyn Write,
+) -> Result<Outcome, CliError> {
+    const DEFINED: &str = "built into terskel (inline suppressions); not a YAML rule";
+    match format {
+        ExplainFormat::Json => {
+            let value = serde_json::json!({
+                "id": rule.id, "category": null, "language": "any",
+                "severity": "warning", "kind": "built-in", "scope": null,
+                "message": rule.message, "why": rule.why, "suggestion": rule.suggestion,
+                "phrases": [], "any_of": [], "pattern": null,
+                "examples": {"flagged": [rule.flagged], "clean": [rule.clean]},
+                "defined_at": DEFINED,
+            });
+            let text = serde_json::to_string_pretty(&value).unwrap_or_else(|_| "{}".into());
+            writeln!(out, "{text}")?;
+        }
+        ExplainFormat::Markdown => {
+            writeln!(out, "# {}\n", rule.id)?;
+            writeln!(
+                out,
+                "the category of the suppressed rule · any · warning · built-in\n"
+            )?;
+            writeln!(out, "{}\n", rule.message)?;
+            writeln!(out, "## Why\n\n{}\n", rule.why)?;
+            writeln!(out, "## Suggestion\n\n{}\n", rule.suggestion)?;
+            writeln!(out, "## Examples\n\nFlagged:\n\n- `{}`", rule.flagged)?;
+            writeln!(out, "\nNot flagged:\n\n- `{}`", rule.clean)?;
+            writeln!(out, "\nDefined: {DEFINED}")?;
         }
     }
     Ok(Outcome::Clean)

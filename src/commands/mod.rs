@@ -8,6 +8,7 @@ mod setup;
 
 use crate::cli::Command;
 use std::io::{self, Write};
+use terskel::config::ConfigError;
 use terskel::rules::LoadError;
 use terskel::select::UnknownSelector;
 
@@ -28,6 +29,9 @@ pub enum CliError {
     /// Rules could not be loaded.
     #[error("{0}")]
     Rules(#[from] LoadError),
+    /// The configuration file could not be read or is invalid.
+    #[error("{0}")]
+    Config(#[from] ConfigError),
     /// A flag value is wrong.
     #[error("{0}")]
     Usage(String),

@@ -48,7 +48,7 @@ pub fn run(args: RulesArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
 }
 
 fn list(args: &ListArgs, out: &mut dyn Write) -> Result<Outcome, CliError> {
-    let rules = rules::load(&args.rule_args.options())?;
+    let (rules, _) = super::setup::load_rules(&args.rule_args)?;
     write_list(&rules, args.format, out)?;
     Ok(Outcome::Clean)
 }

@@ -251,6 +251,9 @@ impl Document {
 pub struct ReadOptions {
     /// Forces this language for every document (`--lang nb|nn|en`); `None` is `auto`.
     pub language: Option<Language>,
+    /// Extra job titles per role family (configuration `roles:`). They are consulted before the
+    /// built-in lists: a title that names one of them gets its family.
+    pub roles: BTreeMap<RoleFamily, Vec<String>>,
 }
 
 /// Why an input could not be read. Every variant names the file; line and column where known.

@@ -136,7 +136,12 @@ pub fn read_bytes(
     let first_heading = blocks.iter().find_map(|b| b.heading.clone());
     let body = parsed.text.get(parsed.body_start..).unwrap_or("");
     let (language, language_detected) = language::choose(options.language, &parsed.metadata, body);
-    let role = role::detect(&parsed.metadata, title.as_deref(), first_heading.as_deref());
+    let role = role::detect(
+        &parsed.metadata,
+        title.as_deref(),
+        first_heading.as_deref(),
+        &options.roles,
+    );
     Ok(Document {
         path: name.to_string(),
         format,

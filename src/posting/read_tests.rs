@@ -205,6 +205,7 @@ fn input_errors() {
 fn forced_language_wins() {
     let opts = ReadOptions {
         language: Some(Language::Nn),
+        ..ReadOptions::default()
     };
     let doc = read_bytes("a.md", b"Vi s\xc3\xb8ker en kokk.", Format::Markdown, &opts).unwrap();
     assert_eq!((doc.language, doc.language_detected), (Language::Nn, false));

@@ -12,6 +12,11 @@
 //! always entry-level; then leader > specialist > skilled trade > entry-level profession; contract
 //! words ("vikar", "sommervikar", "ekstravakt") only make a post entry-level when the title names
 //! no profession ("Sykepleier – sommervikar" is a specialist post).
+//!
+//! Extra titles from the configuration (`roles:`, [`super::ReadOptions::roles`]) are consulted
+//! before all of this: when a title names one of them (matched the same way, by word end and
+//! inflection; a title of several words as consecutive words), the longest such title decides the
+//! family. Front matter `role` still wins over them.
 
 use super::words;
 use super::RoleFamily;
@@ -219,11 +224,13 @@ const INFLECTIONS: &[&str] = &[
     "es", "ens", "ar", "t", "et",
 ];
 
-/// The role family: front matter `role`, else the title, else the first heading.
+/// The role family: front matter `role`, else the title, else the first heading; in a title,
+/// the `extra` titles of the configuration first, then the built-in lists.
 pub(crate) fn detect(
     metadata: &BTreeMap<String, serde_json::Value>,
     title: Option<&str>,
     first_heading: Option<&str>,
+    extra: &BTreeMap<RoleFamily, Vec<String>>,
 ) -> RoleFamily {
     if let Some(role) = metadata
         .get("role")
@@ -235,9 +242,47 @@ pub(crate) fn detect(
     [title, first_heading]
         .into_iter()
         .flatten()
-        .map(from_title)
+        .map(|t| from_extra(t, extra).unwrap_or_else(|| from_title(t)))
         .find(|r| *r != RoleFamily::Unknown)
         .unwrap_or(RoleFamily::Unknown)
+}
+
+/// The family of the longest configured title that `title` names, if any.
+fn from_extra(title: &str, extra: &BTreeMap<RoleFamily, Vec<String>>) -> Option<RoleFamily> {
+    if extra.is_empty() {
+        return None;
+    }
+    let w = words::words(title);
+    extra
+        .iter()
+        .flat_map(|(family, titles)| titles.iter().map(move |t| (*family, t)))
+        .filter(|(_, t)| names(&w, &words::words(t)))
+        .max_by_key(|(_, t)| t.chars().count())
+        .map(|(family, _)| family)
+}
+
+/// True when `parts` (the words of a configured title) occur as consecutive words of `w`: the
+/// first may be the end of a compound ("nattmiljøveileder"), the last may be inflected
+/// ("miljøveiledere"), words between must be equal.
+fn names(w: &[String], parts: &[String]) -> bool {
+    let n = parts.len();
+    if n == 0 {
+        return false;
+    }
+    w.windows(n).any(|window| {
+        window
+            .iter()
+            .zip(parts)
+            .enumerate()
+            .all(|(i, (word, part))| match (i == 0, i + 1 == n) {
+                (true, true) => longest_match(word, &[part.as_str()]).is_some(),
+                (true, false) => word.ends_with(part.as_str()),
+                (false, true) => INFLECTIONS
+                    .iter()
+                    .any(|ending| word.strip_suffix(ending) == Some(part.as_str())),
+                (false, false) => word == part,
+            })
+    })
 }
 
 /// A `role:` value: `entry-level`, `skilled-trade`, `specialist` or `leader` (any case, `_` or
@@ -402,11 +447,43 @@ mod tests {
     fn front_matter_role_wins() {
         let mut meta = BTreeMap::new();
         meta.insert("role".to_string(), serde_json::json!("Skilled_Trade"));
-        assert_eq!(detect(&meta, Some("Rektor"), None), SkilledTrade);
-        assert_eq!(
-            detect(&BTreeMap::new(), None, Some("Vaktmeister")),
-            EntryLevel
+        let (meta0, none) = (BTreeMap::new(), BTreeMap::new());
+        assert_eq!(detect(&meta, Some("Rektor"), None, &none), SkilledTrade);
+        assert_eq!(detect(&meta0, None, Some("Vaktmeister"), &none), EntryLevel);
+        assert_eq!(detect(&meta0, None, None, &none), Unknown);
+    }
+
+    #[test]
+    fn configured_titles_come_before_the_lists() {
+        let mut extra = BTreeMap::new();
+        extra.insert(EntryLevel, vec!["miljøveileder".to_string()]);
+        extra.insert(
+            Specialist,
+            vec!["spesialrådgiver".to_string(), "fagleder rus".to_string()],
         );
-        assert_eq!(detect(&BTreeMap::new(), None, None), Unknown);
+        extra.insert(Leader, vec!["koordinator".to_string()]);
+        let (meta0, none) = (BTreeMap::new(), BTreeMap::new());
+        assert_eq!(
+            detect(&meta0, Some("Miljøveileder 50 %"), None, &none),
+            Specialist
+        );
+        for (title, family) in [
+            ("Miljøveileder 50 %", EntryLevel),
+            ("Miljøveiledere til bofellesskap", EntryLevel),
+            ("Nattmiljøveileder", EntryLevel),
+            ("Spesialrådgiver økonomi", Specialist),
+            ("Fagleder rus og psykisk helse", Specialist),
+            ("Fagleder barnevern", Leader),
+            ("Koordinator frivillighet", Leader),
+            ("Sykepleier", Specialist),
+        ] {
+            assert_eq!(detect(&meta0, Some(title), None, &extra), family, "{title}");
+        }
+        let mut meta = BTreeMap::new();
+        meta.insert("role".to_string(), serde_json::json!("specialist"));
+        assert_eq!(
+            detect(&meta, Some("Miljøveileder"), None, &extra),
+            Specialist
+        );
     }
 }

@@ -8,17 +8,22 @@ pub mod markdown;
 
 use crate::engine::Finding;
 use crate::posting::Document;
+use crate::suppress::Suppression;
 use crate::taxonomy::{Category, Severity};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-/// One checked ad: the document and its findings (sorted by position, then rule id).
+/// One checked ad: the document, its findings (sorted by position, then rule id) and its inline
+/// suppressions.
 #[derive(Debug, Clone)]
 pub struct Checked {
     /// The ad.
     pub document: Document,
-    /// Its findings.
+    /// Its findings, after inline suppressions (before `--select`/`--ignore`).
     pub findings: Vec<Finding>,
+    /// Its suppression comments, in file order, each with its reason and how many findings it
+    /// removed (for the audit: who said why). Not part of the `check` JSON output.
+    pub suppressions: Vec<Suppression>,
 }
 
 /// Totals over a set of checked ads.

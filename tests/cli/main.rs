@@ -6,11 +6,13 @@
 
 mod bad_input;
 mod check;
+mod config;
 mod offsets;
 mod quality;
 mod rule_examples;
 mod rules_cmd;
 mod snapshots;
+mod suppress;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
