@@ -1,0 +1,141 @@
+//! `terskel audit`: one aggregated report over many ads, in Markdown, HTML or JSON, to standard
+//! output or atomically to a file.
+//!
+//! Owns the wiring (rules, inputs, the parallel batch, the exit code, where the report goes).
+//! The numbers are `report::audit`'s, the layout its renderers'.
+
+use super::setup::{pool, Setup};
+use super::{CliError, Outcome};
+use crate::cli::{AuditArgs, AuditFormat};
+use std::io::{self, Read, Write};
+use std::path::Path;
+use terskel::batch;
+use terskel::report::audit::{self, Audit, AuditReport, LinkBase};
+
+/// Runs `terskel audit`.
+///
+/// Inline suppressions (design.md §6) are not read here yet: when they land, each ad's
+/// suppressions go to [`Audit::add_suppression`] next to [`Audit::add`].
+///
+/// # Errors
+/// [`CliError`] for rule and flag errors and failed writes. Unreadable ads are reported on
+/// `err`, listed in the report and make the outcome [`Outcome::Failed`], but the other ads are
+/// still audited.
+pub fn run(args: AuditArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome, CliError> {
+    let setup = Setup::new(&args.rule_args, &args.select, &args.ignore, args.lang)?;
+    let pool = pool(args.jobs)?;
+    let expanded = batch::expand(&args.paths, || {
+        let mut bytes = Vec::new();
+        io::stdin().read_to_end(&mut bytes).map(|_| bytes)
+    });
+    let mut audit = match &args.output {
+        Some(output) => link_base(output).map_or_else(Audit::new, Audit::with_links),
+        None => Audit::new(),
+    };
+    let mut outcome = Outcome::Clean;
+    for e in &expanded.errors {
+        writeln!(err, "error: {e}")?;
+        audit.add_unread(e.to_string());
+        outcome = Outcome::Failed;
+    }
+    if expanded.inputs.is_empty() && expanded.errors.is_empty() {
+        writeln!(
+            err,
+            "warning: no ads found (looked for {} files)",
+            batch::AD_EXTENSIONS.join(", ")
+        )?;
+    }
+
+    let threshold = args.fail_on.threshold();
+    let mut failing = false;
+    batch::for_each(
+        &setup.rules,
+        expanded.inputs,
+        &setup.read,
+        pool.as_ref(),
+        |result| -> io::Result<()> {
+            match result {
+                Ok(mut checked) => {
+                    setup.selection.apply(&mut checked.findings);
+                    failing |=
+                        threshold.is_some_and(|t| checked.findings.iter().any(|f| f.severity >= t));
+                    audit.add(&checked);
+                    Ok(())
+                }
+                Err(e) if e.is_skip() => writeln!(err, "warning: {e}"),
+                Err(e) => {
+                    outcome = Outcome::Failed;
+                    audit.add_unread(e.to_string());
+                    writeln!(err, "error: {e}")
+                }
+            }
+        },
+    )?;
+
+    let text = render(&audit.report(), args.format)?;
+    match &args.output {
+        Some(path) => write_atomically(path, text.as_bytes())?,
+        None => out.write_all(text.as_bytes())?,
+    }
+    if outcome == Outcome::Clean && failing {
+        outcome = Outcome::Findings;
+    }
+    Ok(outcome)
+}
+
+fn render(report: &AuditReport, format: AuditFormat) -> io::Result<String> {
+    match format {
+        AuditFormat::Markdown => Ok(audit::markdown::render(report)),
+        AuditFormat::Html => Ok(audit::html::render(report)),
+        AuditFormat::Json => audit::json::render(report),
+    }
+}
+
+/// Links in a report written to `output` are relative to its directory.
+fn link_base(output: &Path) -> Option<LinkBase> {
+    let cwd = std::env::current_dir().ok()?;
+    let dir = output.parent().map(Path::to_path_buf).unwrap_or_default();
+    Some(LinkBase { cwd, dir })
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same directory that is renamed over
+/// `path` at the end, so an interrupted audit never leaves half a report.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
+    let named = |e: io::Error| {
+        CliError::Output(io::Error::new(e.kind(), format!("{}: {e}", path.display())))
+    };
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::Builder::new()
+        .prefix(".terskel-audit-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(named)?;
+    file.write_all(bytes).map_err(named)?;
+    file.as_file().sync_all().map_err(named)?;
+    set_permissions(file.as_file(), path).map_err(named)?;
+    file.persist(path).map_err(|e| named(e.error))?;
+    Ok(())
+}
+
+/// A report is for sharing: keep the permissions of the file it replaces, else make it readable
+/// like any new file (the temporary file is private to the user).
+fn set_permissions(file: &std::fs::File, path: &Path) -> io::Result<()> {
+    match std::fs::metadata(path) {
+        Ok(existing) => file.set_permissions(existing.permissions()),
+        Err(_) => default_permissions(file),
+    }
+}
+
+#[cfg(unix)]
+fn default_permissions(file: &std::fs::File) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    file.set_permissions(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions(_file: &std::fs::File) -> io::Result<()> {
+    Ok(())
+}
