@@ -24,6 +24,8 @@ use terskel::report::audit::{self, Audit, AuditReport, LinkBase};
 pub fn run(args: AuditArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome, CliError> {
     let setup = Setup::new(&args.rule_args, &args.select, &args.ignore, args.lang)?;
     let pool = pool(args.jobs)?;
+    // Opened first, so a wrong --output fails before the work, not after it.
+    let target = args.output.as_deref().map(Target::open).transpose()?;
     let expanded = batch::expand(&args.paths, || {
         let mut bytes = Vec::new();
         io::stdin().read_to_end(&mut bytes).map(|_| bytes)
@@ -73,8 +75,8 @@ pub fn run(args: AuditArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     )?;
 
     let text = render(&audit.report(), args.format)?;
-    match &args.output {
-        Some(path) => write_atomically(path, text.as_bytes())?,
+    match target {
+        Some(target) => target.commit(text.as_bytes())?,
         None => out.write_all(text.as_bytes())?,
     }
     if outcome == Outcome::Clean && failing {
@@ -98,26 +100,42 @@ fn link_base(output: &Path) -> Option<LinkBase> {
     Some(LinkBase { cwd, dir })
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same directory that is renamed over
-/// `path` at the end, so an interrupted audit never leaves half a report.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
-    let named = |e: io::Error| {
-        CliError::Output(io::Error::new(e.kind(), format!("{}: {e}", path.display())))
-    };
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let mut file = tempfile::Builder::new()
-        .prefix(".terskel-audit-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(named)?;
-    file.write_all(bytes).map_err(named)?;
-    file.as_file().sync_all().map_err(named)?;
-    set_permissions(file.as_file(), path).map_err(named)?;
-    file.persist(path).map_err(|e| named(e.error))?;
-    Ok(())
+/// A report file being written: a temporary file in the same directory that is renamed over
+/// the path at the end, so an interrupted audit never leaves half a report (the temporary file
+/// is removed when it is dropped).
+struct Target<'a> {
+    path: &'a Path,
+    file: tempfile::NamedTempFile,
+}
+
+impl<'a> Target<'a> {
+    /// Creates the temporary file next to `path`.
+    fn open(path: &'a Path) -> Result<Self, CliError> {
+        let dir = match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => Path::new("."),
+        };
+        let file = tempfile::Builder::new()
+            .prefix(".terskel-audit-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(|e| named(path, e))?;
+        Ok(Target { path, file })
+    }
+
+    /// Writes `bytes` and moves the file into place.
+    fn commit(mut self, bytes: &[u8]) -> Result<(), CliError> {
+        let path = self.path;
+        self.file.write_all(bytes).map_err(|e| named(path, e))?;
+        self.file.as_file().sync_all().map_err(|e| named(path, e))?;
+        set_permissions(self.file.as_file(), path).map_err(|e| named(path, e))?;
+        self.file.persist(path).map_err(|e| named(path, e.error))?;
+        Ok(())
+    }
+}
+
+fn named(path: &Path, e: io::Error) -> CliError {
+    CliError::Output(io::Error::new(e.kind(), format!("{}: {e}", path.display())))
 }
 
 /// A report is for sharing: keep the permissions of the file it replaces, else make it readable
