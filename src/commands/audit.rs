@@ -134,8 +134,18 @@ impl<'a> Target<'a> {
     }
 }
 
+/// The error with `path` in front. `tempfile` adds the temporary file's random name to its
+/// errors, which means nothing to the user, so those are described by their kind.
 fn named(path: &Path, e: io::Error) -> CliError {
-    CliError::Output(io::Error::new(e.kind(), format!("{}: {e}", path.display())))
+    let reason = match (e.raw_os_error(), e.kind()) {
+        (Some(code), _) => io::Error::from_raw_os_error(code).to_string(),
+        (None, io::ErrorKind::NotFound) => "the directory does not exist".to_string(),
+        (None, kind) => io::Error::from(kind).to_string(),
+    };
+    CliError::Output(io::Error::new(
+        e.kind(),
+        format!("{}: {reason}", path.display()),
+    ))
 }
 
 /// A report is for sharing: keep the permissions of the file it replaces, else make it readable

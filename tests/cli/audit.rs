@@ -387,11 +387,13 @@ fn output_writes_the_file_and_nothing_to_stdout() {
         .unwrap();
     // The directory must exist: the report is not written anywhere else.
     assert_eq!(code(&out), 2, "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("reports/audit.json: "), "{err}");
     assert!(
-        stderr(&out).contains("reports/audit.json"),
-        "{}",
-        stderr(&out)
+        !err.contains(".terskel-audit-"),
+        "no temporary names: {err}"
     );
+    assert!(out.stdout.is_empty());
 
     std::fs::create_dir(dir.path().join("reports")).unwrap();
     let out = terskel()
