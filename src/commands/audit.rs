@@ -26,10 +26,14 @@ pub fn run(args: AuditArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     let pool = pool(args.jobs)?;
     // Opened first, so a wrong --output fails before the work, not after it.
     let target = args.output.as_deref().map(Target::open).transpose()?;
-    let expanded = batch::expand(&args.paths, || {
+    let mut expanded = batch::expand(&args.paths, || {
         let mut bytes = Vec::new();
         io::stdin().read_to_end(&mut bytes).map(|_| bytes)
     });
+    if let Some(output) = &args.output {
+        // A report written among the ads (`terskel audit . -o audit.md`) is not an ad.
+        expanded.inputs.retain(|input| !is_same_file(input, output));
+    }
     let mut audit = match &args.output {
         Some(output) => link_base(output).map_or_else(Audit::new, Audit::with_links),
         None => Audit::new(),
@@ -90,6 +94,13 @@ fn render(report: &AuditReport, format: AuditFormat) -> io::Result<String> {
         AuditFormat::Markdown => Ok(audit::markdown::render(report)),
         AuditFormat::Html => Ok(audit::html::render(report)),
         AuditFormat::Json => audit::json::render(report),
+    }
+}
+
+fn is_same_file(input: &batch::Input, output: &Path) -> bool {
+    match (input, output.canonicalize()) {
+        (batch::Input::File(path), Ok(output)) => path.canonicalize().is_ok_and(|p| p == output),
+        _ => false,
     }
 }
 

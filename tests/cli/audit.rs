@@ -459,6 +459,24 @@ fn output_replaces_an_existing_report() {
 }
 
 #[test]
+fn a_report_written_among_the_ads_is_not_audited_next_time() {
+    let dir = tempfile::tempdir().unwrap();
+    employer_ads(dir.path());
+    let audit = || {
+        let out = terskel()
+            .current_dir(dir.path())
+            .args(["audit", "--output", "ads/audit.md", "ads"])
+            .output()
+            .unwrap();
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        std::fs::read_to_string(dir.path().join("ads/audit.md")).unwrap()
+    };
+    let first = audit();
+    assert!(first.contains("| Annonser | 4 |"), "{first}");
+    assert_eq!(audit(), first);
+}
+
+#[test]
 fn jobs_do_not_change_a_byte() {
     for format in ["markdown", "html", "json"] {
         let one = run(&["audit", "--format", format, "--jobs", "1", "corpus/"]);
