@@ -29,6 +29,12 @@ pub enum Command {
         after_help = "PATH may be a file (.md, .txt, .html), a directory (searched recursively for those, honouring .gitignore) or - for standard input."
     )]
     Check(CheckArgs),
+    /// One report over many ads: totals, ads per category, the highest thresholds, per employer
+    /// and department, suppressions with their reasons, and a short section per ad.
+    #[command(
+        after_help = "PATH may be a file (.md, .txt, .html), a directory (searched recursively for those, honouring .gitignore) or - for standard input.\n\nExamples:\n  terskel audit annonser/                              Markdown to standard output\n  terskel audit annonser/ --format html -o audit.html  one self-contained page\n  terskel audit annonser/ --format json                for further processing"
+    )]
+    Audit(AuditArgs),
     /// List the active rules, or verify the examples of rule files.
     Rules(RulesArgs),
     /// Show why a rule exists, its source, suggestion and examples.
@@ -74,6 +80,41 @@ pub struct CheckArgs {
     pub select: Vec<String>,
     /// Do not report these rules or categories; repeatable or comma-separated. Replaces `ignore`
     /// of the configuration.
+    #[arg(long, value_name = "ID|CATEGORY")]
+    pub ignore: Vec<String>,
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Rule loading.
+    #[command(flatten)]
+    pub rule_args: RuleArgs,
+}
+
+/// `terskel audit`.
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// Files, directories or - (standard input).
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = AuditFormat::Markdown)]
+    pub format: AuditFormat,
+    /// Write the report to FILE (atomically: all or nothing) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Exit with 1 when a finding of this severity or higher is reported [default: `fail-on` of
+    /// the configuration, else error].
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub fail_on: Option<FailOn>,
+    /// The language of the ads; `auto` takes front matter `lang`, else detects it from the text
+    /// [default: `lang` of the configuration, else auto].
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Count only these rules or categories (rule id, id prefix or category); repeatable or
+    /// comma-separated.
+    #[arg(long, value_name = "ID|CATEGORY")]
+    pub select: Vec<String>,
+    /// Do not count these rules or categories; repeatable or comma-separated.
     #[arg(long, value_name = "ID|CATEGORY")]
     pub ignore: Vec<String>,
     /// Worker threads (default: one per core).
@@ -143,6 +184,17 @@ pub enum CheckFormat {
     /// Suggestions per ad, for people (terminal, pull-request comment).
     Markdown,
     /// The stable JSON report (version 1).
+    Json,
+}
+
+/// Formats of `audit`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AuditFormat {
+    /// A GitHub-renderable page with a Mermaid chart (the default).
+    Markdown,
+    /// One self-contained HTML page: inline CSS and SVG charts, no scripts, no requests.
+    Html,
+    /// The stable JSON audit (version 1).
     Json,
 }
 

@@ -1,6 +1,7 @@
 //! Running the subcommands: load rules, read inputs, check, render, decide the exit code.
 //! Output goes to the given writers; nothing here exits the process.
 
+mod audit;
 mod check;
 mod explain;
 mod rules;
@@ -57,6 +58,7 @@ pub fn run(
 ) -> Result<Outcome, CliError> {
     match command {
         Command::Check(args) => check::run(args, out, err),
+        Command::Audit(args) => audit::run(args, out, err),
         Command::Rules(args) => rules::run(args, out, err),
         Command::Explain(args) => explain::run(args, out),
     }

@@ -3,6 +3,7 @@
 //! Every `check` format is a [`Reporter`]: it is given the documents one at a time, in input
 //! order, so a run over a huge export never holds more than one batch of ads in memory.
 
+pub mod audit;
 pub mod json;
 pub mod markdown;
 

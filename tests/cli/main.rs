@@ -4,6 +4,7 @@
 // In tests a panic is how a failure is reported.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod audit;
 mod bad_input;
 mod check;
 mod config;
