@@ -3,7 +3,7 @@
 use super::{CliError, Outcome};
 use crate::cli::{ListArgs, ListFormat, RulesAction, RulesArgs};
 use std::io::{self, Write};
-use terskel::rules::{self, RuleOptions, RuleSet};
+use terskel::rules::{self, RuleSet};
 
 /// Runs `terskel rules`.
 ///
@@ -17,11 +17,10 @@ pub fn run(args: RulesArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             dir,
             no_default_rules,
         }) => {
-            let options = RuleOptions {
-                no_default_rules: no_default_rules || args.list.rule_args.no_default_rules,
-                dirs: vec![dir.clone()],
-            };
-            let rules = rules::load(&options)?;
+            let rules = rules::load_for_test(
+                &dir,
+                no_default_rules || args.list.rule_args.no_default_rules,
+            )?;
             let prefix = dir.display().to_string();
             let (count, failures) = rules::selftest(&rules, |r| r.origin.file.starts_with(&prefix));
             let tested = rules

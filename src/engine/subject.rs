@@ -12,7 +12,7 @@ use crate::posting::SectionKind;
 const USER_WORDS: &[&str] = &[
     "bruker", "brukere", "brukeren", "brukerne", "brukernes", "brukers", "pasient", "pasienter",
     "pasienten", "pasientene", "pasientenes", "beboer", "beboere", "beboeren", "beboerne", "elev",
-    "elever", "eleven", "elevene", "elevenes", "barn", "barna", "barnet", "barnas", "ungdom", "unge",
+    "elever", "eleven", "elevene", "elevenes", "barn", "barna", "barnet", "barnas", "ungdom", "unge", "ungdommane", "ungdommar",
     "ungdommer", "ungdommen", "ungdommene", "tjenestemottaker", "tjenestemottakere",
     "tjenestemottakerne", "deltaker", "deltakere", "deltakerne", "flyktning", "flyktninger",
     "flyktningene", "innbygger", "innbyggere", "innbyggerne", "klient", "klienter", "klientene",
@@ -33,7 +33,8 @@ const EMPLOYEE_WORDS: &[&str] = &[
     // nb / nn
     "deg", "ansatte", "ansatt", "nyansatte", "nyansatt", "medarbeidere", "medarbeiderne",
     "søkere", "søkerne", "kandidater", "tilsette", "nytilsette", "søkjarar", "søkjarane",
-    "medarbeidarar", "arbeidstakere", "arbeidstakarar",
+    "medarbeidarar", "arbeidstakere", "arbeidstakarar", "personale", "personalet", "arbeidsstokken",
+    "arbeidsstaben", "kolleger", "kollegaer", "kollegaar", "kollegane", "kollegene",
     // en
     "employee", "employees", "staff", "applicants", "candidates", "hires",
 ];

@@ -278,6 +278,12 @@ const INTROS: &[&str] = &[
     "dette ønskjer vi",
     "dette ser vi etter",
     "dette søker vi",
+    "hva vi ser etter",
+    "kva vi ser etter",
+    "kva me ser etter",
+    "hva vi søker",
+    "kva vi søkjer",
+    "kva me søkjer",
     "vi tror at du",
     "we are looking for",
     "we re looking for",
@@ -370,6 +376,9 @@ static MUST_MARKERS: WordList = WordList::new(&[
     "skal ha",
     "forutsetning",
     "forutsettes",
+    "føresetnad",
+    "føresett",
+    "føresetnaden",
     "nødvendig",
     "naudsynt",
     "lyt",
@@ -631,6 +640,13 @@ mod tests {
     }
 
     #[test]
+    fn what_we_look_for_is_requirements() {
+        for heading in ["Kva vi ser etter", "Hva vi ser etter", "Kva me søkjer"] {
+            assert_eq!(classify_heading(heading), Requirements, "{heading}");
+        }
+    }
+
+    #[test]
     fn bare_lines_must_be_heading_phrases() {
         assert_eq!(heading_name("Kvalifikasjoner"), Some(Requirements));
         assert_eq!(heading_name("Personlege eigenskapar"), Some(Personal));
@@ -670,6 +686,10 @@ mod tests {
             Requirements
         );
         assert_eq!(item(Other, "Vi søker en ny kollega til teamet."), Other);
+        assert_eq!(
+            item(Other, "Det er ein føresetnad at du har fagbrev."),
+            Requirements
+        );
         assert_eq!(item(Offer, "Du må gjerne ta kontakt"), Offer);
         assert_eq!(
             item(Application, "Søknaden må sendes elektronisk"),

@@ -588,7 +588,11 @@ mod tests {
                 context: None,
             })
             .collect();
-        Checked { document, findings }
+        Checked {
+            document,
+            findings,
+            suppressions: Vec::new(),
+        }
     }
 
     #[test]

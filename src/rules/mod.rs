@@ -25,6 +25,24 @@ pub struct RuleOptions {
     pub dirs: Vec<PathBuf>,
 }
 
+/// Loads the rules of `dir` for testing them, together with the embedded pack (unless
+/// `no_default_rules`) so that rules depending on other findings work. A rule in `dir` replaces
+/// an embedded rule with the same id, so a checkout's own `rules/` can be tested against the
+/// binary that embeds an older copy of it.
+///
+/// # Errors
+/// [`LoadError`] with every problem found in `dir`.
+pub fn load_for_test(dir: &std::path::Path, no_default_rules: bool) -> Result<RuleSet, LoadError> {
+    let mut rules = parse_sources(&dir_sources(dir)?)?;
+    if !no_default_rules {
+        let ids: std::collections::HashSet<String> =
+            rules.iter().map(|r| r.spec.id.clone()).collect();
+        let embedded = parse_sources(&embedded_sources())?;
+        rules.extend(embedded.into_iter().filter(|r| !ids.contains(&r.spec.id)));
+    }
+    RuleSet::compile(rules)
+}
+
 /// Loads and compiles the active rules: the embedded pack (unless left out) plus every directory.
 ///
 /// # Errors

@@ -514,17 +514,37 @@ fn suppressions_are_listed_with_their_reasons() {
         "sjafor.md",
         "# Sjåfør\n\n## Kvalifikasjoner\n\n<!-- terskel-disable-next-line driving-licence: du kjører buss hver dag -->\n- Førerkort klasse D\n\n<!-- terskel-disable-next-line language-level -->\n- Gode norskkunnskaper\n",
     );
-    let out = run(&["audit", "--format", "json", "--fail-on", "never", dir.path().to_str().unwrap()]);
+    let out = run(&[
+        "audit",
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+        dir.path().to_str().unwrap(),
+    ]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     let report = json(&out);
     let list = report["suppressions"].as_array().unwrap();
     assert_eq!(list.len(), 2, "{report:#}");
     let reasons: Vec<(&str, Option<&str>)> = list
         .iter()
-        .map(|s| (s["rule_or_category"].as_str().unwrap(), s["reason"].as_str()))
+        .map(|s| {
+            (
+                s["rule_or_category"].as_str().unwrap(),
+                s["reason"].as_str(),
+            )
+        })
         .collect();
-    assert!(reasons.contains(&("driving-licence", Some("du kjører buss hver dag"))), "{reasons:?}");
+    assert!(
+        reasons.contains(&("driving-licence", Some("du kjører buss hver dag"))),
+        "{reasons:?}"
+    );
     assert!(reasons.contains(&("language-level", None)), "{reasons:?}");
-    let md = stdout(&run(&["audit", "--fail-on", "never", dir.path().to_str().unwrap()]));
+    let md = stdout(&run(&[
+        "audit",
+        "--fail-on",
+        "never",
+        dir.path().to_str().unwrap(),
+    ]));
     assert!(md.contains("du kjører buss hver dag"), "{md}");
 }

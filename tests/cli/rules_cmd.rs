@@ -23,7 +23,7 @@ fn rules_list_shows_id_category_language_severity() {
 
 #[test]
 fn rules_test_passes_on_the_default_pack_directory() {
-    let out = run(&["rules", "test", "rules", "--no-default-rules"]);
+    let out = run(&["rules", "test", "rules"]);
     assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
     assert!(stdout(&out).contains(" passed, 0 failed"));
 }
