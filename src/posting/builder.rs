@@ -40,6 +40,22 @@ pub(crate) enum Unit {
     Keyed(Range<usize>, SectionKind),
 }
 
+#[cfg(test)]
+impl Unit {
+    /// A one-letter tag and the unit's text, for the readers' tests: `"L Fagbrev"`.
+    pub(crate) fn show(&self, text: &str) -> String {
+        let (tag, range) = match self {
+            Unit::Title(r) => ("T", r),
+            Unit::Heading(r) => ("H", r),
+            Unit::List(r) => ("L", r),
+            Unit::Prose(r) => ("P", r),
+            Unit::Field(r) => ("F", r),
+            Unit::Keyed(r, _) => ("K", r),
+        };
+        format!("{tag} {}", text.get(range.clone()).unwrap_or(""))
+    }
+}
+
 /// Builds the blocks of `text` from `units` (in text order).
 pub(crate) fn build(text: &str, units: &[Unit]) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();

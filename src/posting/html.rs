@@ -385,20 +385,7 @@ mod tests {
     use super::*;
 
     fn show(x: &Extracted) -> Vec<String> {
-        x.units
-            .iter()
-            .map(|u| {
-                let (tag, r) = match u {
-                    Unit::Title(r) => ("T", r),
-                    Unit::Heading(r) => ("H", r),
-                    Unit::List(r) => ("L", r),
-                    Unit::Prose(r) => ("P", r),
-                    Unit::Field(r) => ("F", r),
-                    Unit::Keyed(r, _) => ("K", r),
-                };
-                format!("{tag} {}", &x.text[r.clone()])
-            })
-            .collect()
+        x.units.iter().map(|u| u.show(&x.text)).collect()
     }
 
     #[test]

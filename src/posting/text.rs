@@ -115,20 +115,7 @@ mod tests {
     use super::*;
 
     fn show(text: &str) -> Vec<String> {
-        units(text, 0)
-            .into_iter()
-            .map(|u| {
-                let (tag, r) = match u {
-                    Unit::Title(r) => ("T", r),
-                    Unit::Heading(r) => ("H", r),
-                    Unit::List(r) => ("L", r),
-                    Unit::Prose(r) => ("P", r),
-                    Unit::Field(r) => ("F", r),
-                    Unit::Keyed(r, _) => ("K", r),
-                };
-                format!("{tag} {}", &text[r])
-            })
-            .collect()
+        units(text, 0).into_iter().map(|u| u.show(text)).collect()
     }
 
     #[test]
