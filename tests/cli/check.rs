@@ -296,3 +296,34 @@ fn help_teaches() {
     }
     assert_eq!(code(&run(&["check"])), 2);
 }
+
+#[test]
+fn directory_walks_honour_gitignore_and_terskelignore() {
+    let dir = tempfile::tempdir().unwrap();
+    let ad = "# Renholder\n\nDu må ha førerkort klasse B.\n";
+    crate::write(dir.path(), "a.md", ad);
+    crate::write(dir.path(), "drafts/b.md", ad);
+    crate::write(
+        dir.path(),
+        "README.md",
+        "# Om mappa\n\nHer ligger annonsene.\n",
+    );
+    crate::write(dir.path(), ".gitignore", "drafts/\n");
+    crate::write(dir.path(), ".terskelignore", "README.md\n");
+    let report = json(&run(&[
+        "check",
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+        dir.path().to_str().unwrap(),
+    ]));
+    let paths: Vec<&str> = report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths.len(), 1, "{paths:?}");
+    assert!(paths[0].ends_with("a.md"));
+}
