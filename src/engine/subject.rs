@@ -23,7 +23,7 @@ const USER_WORDS: &[&str] = &[
     "innbyggjarane", "tenestemottakar", "tenestemottakarar", "klientar", "føresette", "pårørande",
     "user", "users", "patient", "patients", "resident", "residents", "pupil", "pupils", "child",
     "children", "client", "clients", "participant", "participants", "refugee", "refugees",
-    "citizens", "customers", "families", "parents", "befolkningen", "befolkning", "befolkninga",
+    "citizens", "customers", "families", "parents", "adults", "youths", "teenagers", "pupils'", "befolkningen", "befolkning", "befolkninga",
     "folkehelse", "folkehelsen", "population", "public",
 ];
 

@@ -119,6 +119,15 @@ const HEADINGS: &[(SectionKind, &[&str])] = &[
             "profile",
             "about you",
             "who you are",
+            "you have",
+            "what you have",
+            "you bring",
+            "your background",
+            "background",
+            "must have*",
+            "must haves",
+            "the ideal candidate",
+            "ideal candidate",
             "skills and experience",
             "experience",
             "education",
@@ -141,6 +150,7 @@ const HEADINGS: &[(SectionKind, &[&str])] = &[
             "personal attribut*",
             "personality",
             "soft skills",
+            "you are",
         ],
     ),
     (
@@ -178,6 +188,9 @@ const HEADINGS: &[(SectionKind, &[&str])] = &[
             "role",
             "position",
             "what you will do",
+            "about the role",
+            "about the job",
+            "about the position",
         ],
     ),
     (
@@ -636,6 +649,21 @@ mod tests {
                 words::count(pattern) <= MAX_HEADING_PHRASE_WORDS,
                 "{pattern}"
             );
+        }
+    }
+
+    #[test]
+    fn english_headings_of_real_ads() {
+        for (heading, kind) in [
+            ("You have:", Requirements),
+            ("Your background", Requirements),
+            ("Must-haves", Requirements),
+            ("The ideal candidate", Requirements),
+            ("You are", Personal),
+            ("About the role", Duties),
+            ("About us", About),
+        ] {
+            assert_eq!(classify_heading(heading), kind, "{heading}");
         }
     }
 
