@@ -231,13 +231,13 @@ fn rule_directories_are_relative_to_the_file() {
 #[test]
 fn roles_add_titles_to_role_families() {
     let dir = project();
-    // "veileder" makes a specialist; the entry-level rule about apprenticeships stays quiet.
+    // "veileder" makes a specialist; the entry-level rule about authorisations stays quiet.
     write(
         dir.path(),
         "miljo.md",
-        "# Miljøveileder 50 %\n\n## Kvalifikasjoner\n\n- Fagbrev som helsefagarbeider\n",
+        "# Miljøveileder 50 %\n\n## Kvalifikasjoner\n\n- Norsk autorisasjon\n",
     );
-    let rule = "nb.missing-alternative-path.no-apprentice-route";
+    let rule = "nb.formal-competence.authorisation";
     let out = run_in(dir.path(), &[&JSON[..], &["never", "miljo.md"]].concat());
     assert!(
         !rules_of(&out).contains(&rule.to_string()),
