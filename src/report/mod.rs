@@ -3,8 +3,12 @@
 //! Every `check` format is a [`Reporter`]: it is given the documents one at a time, in input
 //! order, so a run over a huge export never holds more than one batch of ads in memory.
 
+pub mod github;
 pub mod json;
 pub mod markdown;
+pub mod place;
+pub mod sarif;
+pub mod text;
 
 use crate::engine::Finding;
 use crate::posting::Document;
