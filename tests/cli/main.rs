@@ -6,6 +6,8 @@
 
 mod bad_input;
 mod check;
+mod formats;
+mod inputs;
 mod offsets;
 mod quality;
 mod rule_examples;
