@@ -1,14 +1,17 @@
-//! Throughput of `check` on the bundled corpus: reading + checking (the whole job per ad) and
-//! the engine alone on already-read documents. Reports bytes/s (divan `BytesCount`).
+//! Throughput of `check` on the bundled corpus: reading + checking (the whole job per ad), the
+//! engine alone on already-read documents, the corpus as a JSON Lines export, and every `check`
+//! output format. Reports bytes/s (divan `BytesCount`).
 //!
-//! Run: `cargo bench --bench check`.
+//! Run: `cargo bench --bench check`. The comparison with ripgrep, 2 threads against 1 and the
+//! memory of a 1 GB export are in `benches/compare.sh`.
 
 // A benchmark has nobody to report to: a broken default pack should stop it loudly.
 #![allow(clippy::expect_used)]
 
 use std::path::PathBuf;
 use terskel::batch::{self, Input};
-use terskel::posting::{self, ReadOptions};
+use terskel::posting::{self, json, ReadOptions};
+use terskel::report::{self, Checked};
 use terskel::rules::{self, RuleOptions};
 
 fn main() {
@@ -77,4 +80,66 @@ fn engine_only(bencher: divan::Bencher) {
 #[divan::bench(sample_count = 20)]
 fn load_default_rules() {
     divan::black_box(rules::load(&RuleOptions::default()).expect("default rules load"));
+}
+
+/// The corpus as a JSON Lines export (one ad per line, the text in `text`/`description`).
+fn corpus_jsonl(files: &[PathBuf]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for path in files {
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        let field = if posting::format_for_path(path) == posting::Format::Html {
+            "description"
+        } else {
+            "text"
+        };
+        let title = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().replace('-', " "));
+        let ad = serde_json::json!({"title": title, field: text});
+        out.extend_from_slice(ad.to_string().as_bytes());
+        out.push(b'\n');
+    }
+    out
+}
+
+/// Read and check the corpus as one JSON Lines export (one thread): splitting lines, JSON
+/// decoding with the source map, HTML extraction, checking.
+#[divan::bench(sample_count = 20)]
+fn jsonl_read_and_check(bencher: divan::Bencher) {
+    let rules = rules::load(&RuleOptions::default()).expect("default rules load");
+    let export = corpus_jsonl(&corpus());
+    let options = ReadOptions::default();
+    bencher
+        .counter(divan::counter::BytesCount::new(export.len()))
+        .bench(|| {
+            for record in json::JsonLines::new("corpus.jsonl", export.as_slice()).flatten() {
+                if let Ok(doc) = json::read_record(record, &options) {
+                    divan::black_box(terskel::engine::check(&rules, &doc));
+                }
+            }
+        });
+}
+
+/// Rendering the checked corpus in each `check` format.
+#[divan::bench(args = ["markdown", "json", "text", "sarif", "github"], sample_count = 20)]
+fn render(bencher: divan::Bencher, format: &str) {
+    let rules = rules::load(&RuleOptions::default()).expect("default rules load");
+    let options = ReadOptions::default();
+    let checked: Vec<Checked> = corpus()
+        .iter()
+        .filter_map(|p| posting::read_path(p, &options).ok())
+        .map(|doc| batch::check_document(&rules, doc))
+        .collect();
+    bencher.bench(|| {
+        let mut reporter: Box<dyn report::Reporter> = match format {
+            "markdown" => Box::new(report::markdown::MarkdownReporter::new(&rules)),
+            "json" => Box::new(report::json::JsonReporter::new()),
+            "text" => Box::new(report::text::TextReporter::new()),
+            "sarif" => Box::new(report::sarif::SarifReporter::new(&rules)),
+            _ => Box::new(report::github::GithubReporter::new()),
+        };
+        divan::black_box(report::render_all(reporter.as_mut(), &checked))
+    });
 }

@@ -1,20 +1,28 @@
 //! Turning paths into inputs and checking them in parallel.
 //!
-//! Owns expanding files, directories (recursively, honouring `.gitignore`, `.terskelignore` and
-//! hidden-file rules)
-//! and `-` (stdin) into a list of inputs in a deterministic order, and checking them with rayon
-//! while keeping that order in the results. It does not format anything.
+//! Owns expanding files, directories (recursively, honouring `.gitignore`, `.terskelignore`,
+//! hidden-file rules and `--exclude` globs) and `-` (stdin) into a list of inputs in a
+//! deterministic order, and checking them with rayon while keeping that order in the results.
+//! It does not format anything.
+//!
+//! A JSON or JSON Lines file holds many ads. Its records are cut out on the calling thread as
+//! batches need them — a JSON Lines file line by line, never read whole — and checked in
+//! parallel like files, so a huge export is checked with the memory of one batch.
 
 use crate::engine;
+use crate::posting::json::{self, JsonLines, Record};
 use crate::posting::{self, Document, Format, InputError, ReadOptions};
 use crate::report::Checked;
 use crate::rules::RuleSet;
 use crate::suppress;
 use rayon::prelude::*;
+use std::io::BufReader;
 use std::path::{Path, PathBuf};
 
 /// File extensions read when walking a directory.
-pub const AD_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "html", "htm"];
+pub const AD_EXTENSIONS: &[&str] = &[
+    "md", "markdown", "txt", "html", "htm", "json", "jsonl", "ndjson",
+];
 
 /// A file of gitignore-style patterns naming files in a directory that are not ads (`README.md`).
 pub const IGNORE_FILE: &str = ".terskelignore";
@@ -37,8 +45,73 @@ pub struct Expanded {
     pub errors: Vec<InputError>,
 }
 
+/// Glob patterns of files and directories left out of directory walks (`--exclude`).
+///
+/// A pattern is matched against the path relative to the directory being walked and against the
+/// file or directory name alone, so `README.md` leaves out every README, `*.draft.md` every draft
+/// and `arkiv/**` (or `arkiv`) one subdirectory. `*` also matches `/`. Files named on the command
+/// line are always read.
+#[derive(Debug, Clone, Default)]
+pub struct Exclude {
+    set: globset::GlobSet,
+}
+
+/// An `--exclude` pattern that is not a valid glob.
+#[derive(Debug, thiserror::Error)]
+#[error("--exclude {pattern:?} is not a valid glob: {message}")]
+pub struct ExcludeError {
+    /// The pattern.
+    pub pattern: String,
+    /// What is wrong with it.
+    pub message: String,
+}
+
+impl Exclude {
+    /// Compiles `patterns`.
+    ///
+    /// # Errors
+    /// [`ExcludeError`] for the first pattern that is not a valid glob.
+    pub fn new(patterns: &[String]) -> Result<Self, ExcludeError> {
+        let mut builder = globset::GlobSetBuilder::new();
+        for pattern in patterns {
+            let trimmed = pattern.trim_start_matches("./").trim_end_matches('/');
+            let glob = globset::GlobBuilder::new(trimmed)
+                .backslash_escape(true)
+                .build()
+                .map_err(|e| ExcludeError {
+                    pattern: pattern.clone(),
+                    message: e.kind().to_string(),
+                })?;
+            builder.add(glob);
+        }
+        let set = builder.build().map_err(|e| ExcludeError {
+            pattern: patterns.join(", "),
+            message: e.to_string(),
+        })?;
+        Ok(Self { set })
+    }
+
+    /// True when `path`, found under the walked directory `root`, is left out.
+    pub fn matches(&self, root: &Path, path: &Path) -> bool {
+        if self.set.is_empty() {
+            return false;
+        }
+        let relative = path.strip_prefix(root).unwrap_or(path);
+        self.set.is_match(relative) || path.file_name().is_some_and(|n| self.set.is_match(n))
+    }
+}
+
 /// Expands `paths` (`-` means standard input, whose bytes are `stdin`).
 pub fn expand(paths: &[PathBuf], stdin: impl FnOnce() -> std::io::Result<Vec<u8>>) -> Expanded {
+    expand_with(paths, &Exclude::default(), stdin)
+}
+
+/// Expands `paths` like [`expand`], leaving `exclude`d files and directories out of walks.
+pub fn expand_with(
+    paths: &[PathBuf],
+    exclude: &Exclude,
+    stdin: impl FnOnce() -> std::io::Result<Vec<u8>>,
+) -> Expanded {
     let mut expanded = Expanded::default();
     let mut stdin = Some(stdin);
     for path in paths {
@@ -53,7 +126,7 @@ pub fn expand(paths: &[PathBuf], stdin: impl FnOnce() -> std::io::Result<Vec<u8>
                 }
             }
         } else if path.is_dir() {
-            walk(path, &mut expanded);
+            walk(path, exclude, &mut expanded);
         } else if path.exists() {
             expanded.inputs.push(Input::File(path.clone()));
         } else {
@@ -69,12 +142,15 @@ pub fn expand(paths: &[PathBuf], stdin: impl FnOnce() -> std::io::Result<Vec<u8>
     expanded
 }
 
-fn walk(dir: &Path, expanded: &mut Expanded) {
+fn walk(dir: &Path, exclude: &Exclude, expanded: &mut Expanded) {
     let mut files = Vec::new();
+    let root = dir.to_path_buf();
+    let filter = exclude.clone();
     let walker = ignore::WalkBuilder::new(dir)
         .require_git(false)
         .add_custom_ignore_filename(IGNORE_FILE)
         .sort_by_file_path(|a, b| a.cmp(b))
+        .filter_entry(move |entry| entry.depth() == 0 || !filter.matches(&root, entry.path()))
         .build();
     for entry in walker {
         match entry {
@@ -114,16 +190,77 @@ pub fn check_document(rules: &RuleSet, document: Document) -> Checked {
     }
 }
 
-fn read_input(input: &Input, options: &ReadOptions) -> Result<Document, InputError> {
-    match input {
-        Input::File(path) => posting::read_path(path, options),
-        Input::Stdin(bytes) => posting::read_bytes("<stdin>", bytes, Format::Markdown, options),
+/// One piece of work for a batch: a file, standard input, one record of a JSON or JSON Lines
+/// file, or an error met while cutting records out of such a file.
+#[derive(Debug)]
+enum Work {
+    File(PathBuf),
+    Stdin(Vec<u8>),
+    Record(Record),
+    Failed(InputError),
+}
+
+impl Work {
+    fn read(self, options: &ReadOptions) -> Result<Document, InputError> {
+        match self {
+            Work::File(path) => posting::read_path(&path, options),
+            Work::Stdin(bytes) => posting::read_bytes("<stdin>", &bytes, Format::Markdown, options),
+            Work::Record(record) => json::read_record(record, options),
+            Work::Failed(error) => Err(error),
+        }
+    }
+}
+
+/// The inputs as work, expanding JSON files into their records lazily: a JSON Lines file is read
+/// one line per record asked for; a `.json` file is cut into records when it comes up.
+struct Works<I> {
+    inputs: I,
+    lines: Option<JsonLines<BufReader<std::fs::File>>>,
+    records: std::vec::IntoIter<Record>,
+}
+
+impl<I: Iterator<Item = Input>> Iterator for Works<I> {
+    type Item = Work;
+
+    fn next(&mut self) -> Option<Work> {
+        loop {
+            if let Some(record) = self.records.next() {
+                return Some(Work::Record(record));
+            }
+            if let Some(lines) = &mut self.lines {
+                match lines.next() {
+                    Some(Ok(record)) => return Some(Work::Record(record)),
+                    Some(Err(error)) => return Some(Work::Failed(error)),
+                    None => self.lines = None,
+                }
+            }
+            match self.inputs.next()? {
+                Input::File(path) if posting::format_for_path(&path) == Format::Json => {
+                    if json::is_lines(&path.to_string_lossy()) {
+                        match json::open_lines(&path) {
+                            Ok(lines) => self.lines = Some(lines),
+                            Err(error) => return Some(Work::Failed(error)),
+                        }
+                    } else {
+                        match json::read_file(&path) {
+                            Ok(records) => self.records = records.into_iter(),
+                            Err(error) => return Some(Work::Failed(error)),
+                        }
+                    }
+                }
+                Input::File(path) => return Some(Work::File(path)),
+                Input::Stdin(bytes) => return Some(Work::Stdin(bytes)),
+            }
+        }
     }
 }
 
 /// Reads and checks `inputs` in batches of [`BATCH_SIZE`], each batch in parallel (on `pool`,
 /// or rayon's global pool), and hands every result to `sink` in input order, on the calling
 /// thread. Stops at the first error `sink` returns.
+///
+/// A JSON or JSON Lines input gives one result per ad (see the module docs); its records are
+/// read only as batches need them.
 ///
 /// # Errors
 /// The first error of `sink`.
@@ -134,13 +271,20 @@ pub fn for_each<E>(
     pool: Option<&rayon::ThreadPool>,
     mut sink: impl FnMut(Result<Checked, InputError>) -> Result<(), E>,
 ) -> Result<(), E> {
-    let mut inputs = inputs.into_iter().peekable();
-    while inputs.peek().is_some() {
-        let batch: Vec<Input> = inputs.by_ref().take(BATCH_SIZE).collect();
-        let work = || -> Vec<Result<Checked, InputError>> {
+    let mut works = Works {
+        inputs: inputs.into_iter(),
+        lines: None,
+        records: Vec::new().into_iter(),
+    };
+    loop {
+        let batch: Vec<Work> = works.by_ref().take(BATCH_SIZE).collect();
+        if batch.is_empty() {
+            break;
+        }
+        let work = move || -> Vec<Result<Checked, InputError>> {
             batch
-                .par_iter()
-                .map(|input| Ok(check_document(rules, read_input(input, options)?)))
+                .into_par_iter()
+                .map(|work| Ok(check_document(rules, work.read(options)?)))
                 .collect()
         };
         let results = match pool {

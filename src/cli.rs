@@ -59,12 +59,22 @@ pub struct RuleArgs {
 /// `terskel check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Files, directories or - (standard input).
+    /// Files, directories or - (standard input). Directories are searched for .md, .txt, .html,
+    /// .json (one ad, an array of ads or a page {"content": [...]}) and .jsonl/.ndjson (one ad
+    /// per line) files.
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Markdown)]
     pub format: CheckFormat,
+    /// Write the report to FILE instead of standard output. The file is replaced only when the
+    /// report is complete (written to a temporary file next to it, then renamed).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Leave files and directories matching GLOB out of directory walks (matched against the
+    /// path below the directory and the name alone, e.g. `README.md`, `arkiv/**`); repeatable.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
     /// Exit with 1 when a finding of this severity or higher is reported [default: `fail-on` of
     /// the configuration, else error].
     #[arg(long, value_enum, value_name = "SEVERITY")]
@@ -185,6 +195,12 @@ pub enum CheckFormat {
     Markdown,
     /// The stable JSON report (version 1).
     Json,
+    /// One line per finding: `path:line:col: severity [rule] message`.
+    Text,
+    /// SARIF 2.1.0, for code-scanning tools.
+    Sarif,
+    /// GitHub Actions workflow commands, shown as annotations.
+    Github,
 }
 
 /// Formats of `audit`.

@@ -170,8 +170,11 @@ pub struct Source {
     /// Line starts of `text`.
     pub lines: LineIndex,
     /// Line number (1-based) of the first line of `text` in the file it came from; 1 except for
-    /// one record of a JSON Lines file.
+    /// one record of a JSON or JSON Lines file.
     pub first_line: usize,
+    /// Byte offset of `text` in the (decoded) file it came from; 0 except for one record of a
+    /// JSON or JSON Lines file, so that spans are always offsets into the whole file.
+    pub first_byte: usize,
 }
 
 impl Source {
@@ -182,6 +185,7 @@ impl Source {
             text,
             lines,
             first_line: 1,
+            first_byte: 0,
         }
     }
 }
@@ -220,8 +224,11 @@ impl Document {
         let start = self.offsets.to_source(range.start);
         let end = self.offsets.to_source(range.end).max(start);
         let mut span = self.source.lines.span(&self.source.text, start, end);
-        span.line += self.source.first_line - 1;
-        span.end_line += self.source.first_line - 1;
+        let lines_before = self.source.first_line.saturating_sub(1);
+        span.line += lines_before;
+        span.end_line += lines_before;
+        span.start += self.source.first_byte;
+        span.end += self.source.first_byte;
         span
     }
 

@@ -9,7 +9,7 @@
 //!
 //! The pieces, one responsibility each: `encoding` (bytes → text), `frontmatter`, one
 //! reader per format (`markdown`, `text`, `html` with `html_source` for the way back into the
-//! source) producing units, `lines` (what a line of running text is), `builder` (units → blocks),
+//! source, and [`json`] for JSON and JSON Lines exports, one document per ad) producing units, `lines` (what a line of running text is), `builder` (units → blocks),
 //! `sections` (heading kinds and item modality), `sentences`, `language`, `role`, and [`outline`]
 //! for debugging.
 
@@ -19,6 +19,7 @@ mod encoding;
 mod frontmatter;
 mod html;
 mod html_source;
+pub mod json;
 mod language;
 mod lines;
 mod markdown;
@@ -43,7 +44,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Reads the file at `path` into a document, choosing the format from its extension
-/// (`.md`/`.markdown` Markdown, `.html`/`.htm` HTML, anything else plain text).
+/// (`.md`/`.markdown` Markdown, `.html`/`.htm` HTML, `.json`/`.jsonl`/`.ndjson` JSON holding
+/// one ad, anything else plain text). A JSON file of several ads is read with [`json`].
 ///
 /// # Errors
 /// [`InputError`] when the file cannot be read, is empty, binary, not UTF-8, or has broken
@@ -71,6 +73,7 @@ pub fn format_for_path(path: &Path) -> Format {
     {
         Some("md" | "markdown" | "mdown" | "mkd") => Format::Markdown,
         Some("html" | "htm" | "xhtml") => Format::Html,
+        Some("json" | "jsonl" | "ndjson") => Format::Json,
         _ => Format::Text,
     }
 }
@@ -82,8 +85,12 @@ pub fn format_for_path(path: &Path) -> Format {
 /// read from Markdown, and from plain text when it is well formed (a text file may start with a
 /// `---` rule that is no front matter).
 ///
+/// JSON (`name` ending in `.jsonl`/`.ndjson`: JSON Lines) must hold exactly one ad; see [`json`]
+/// for files of many.
+///
 /// # Errors
-/// As [`read_path`]; [`InputError::Record`] for JSON, which is not supported yet.
+/// As [`read_path`]; [`InputError::Record`] for JSON that is broken, holds no ad text or holds
+/// several ads.
 pub fn read_bytes(
     name: &str,
     bytes: &[u8],
@@ -116,14 +123,19 @@ pub fn read_bytes(
                 title: extracted.title,
             }
         }
-        Format::Json => {
-            return Err(InputError::Record {
-                path: name.to_string(),
-                line: 1,
-                message: "JSON input is not supported yet".to_string(),
-            })
-        }
+        Format::Json => return json::read_one(name, &source, options),
     };
+    Ok(finish(name, format, Source::new(source), parsed, options))
+}
+
+/// Builds the document from a reader's result: blocks, title, language and role.
+fn finish(
+    name: &str,
+    format: Format,
+    source: Source,
+    parsed: Parsed,
+    options: &ReadOptions,
+) -> Document {
     let blocks = builder::build(&parsed.text, &parsed.units);
     let title = parsed
         .metadata
@@ -142,7 +154,7 @@ pub fn read_bytes(
         first_heading.as_deref(),
         &options.roles,
     );
-    Ok(Document {
+    Document {
         path: name.to_string(),
         format,
         title,
@@ -152,9 +164,9 @@ pub fn read_bytes(
         role,
         text: parsed.text,
         offsets: parsed.offsets,
-        source: Source::new(source),
+        source,
         blocks,
-    })
+    }
 }
 
 /// What a format reader produced, before blocks are built.

@@ -4,8 +4,12 @@
 //! order, so a run over a huge export never holds more than one batch of ads in memory.
 
 pub mod audit;
+pub mod github;
 pub mod json;
 pub mod markdown;
+pub mod place;
+pub mod sarif;
+pub mod text;
 
 use crate::engine::Finding;
 use crate::posting::Document;

@@ -8,6 +8,8 @@ mod audit;
 mod bad_input;
 mod check;
 mod config;
+mod formats;
+mod inputs;
 mod offsets;
 mod quality;
 mod rule_examples;

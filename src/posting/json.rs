@@ -1,0 +1,885 @@
+//! JSON and JSON Lines exports → one [`Document`] per ad.
+//!
+//! Owns the two ways ads arrive as structured data, and reading one ad of them:
+//! - **`.json`**: one ad object, an array of ads, or a page `{"content": [ad, …]}` (NAV's public
+//!   feed), which is unwrapped. [`split`] cuts the file into [`Record`]s; a file is read whole, so
+//!   files over [`MAX_JSON_FILE`] are refused with a hint to convert them to JSON Lines.
+//! - **`.jsonl`/`.ndjson`**: one ad per line. [`JsonLines`] reads the file line by line, so an
+//!   export of any size is read with bounded memory.
+//! - [`read_record`]: the field mapping. The title is `title`; the text is the first of
+//!   [`TEXT_FIELDS`] that holds text. A text that contains HTML tags is read with the HTML reader,
+//!   so `<h3>Kvalifikasjoner</h3><ul><li>…</li></ul>` gives a requirements block as in an HTML
+//!   page; other text is read as plain text. `employer` (a string, or an object with `name`) or
+//!   `businessName` becomes metadata `employer`; `uuid`/`id` becomes `id`; `link`/`sourceurl`/
+//!   `url` becomes `url`; every other scalar field is kept in the metadata under its own name.
+//!
+//! **Names.** An ad of a JSON Lines file is named `FILE:LINE` (the line it is on, as in error
+//! messages); the N-th ad (1-based) of a JSON array or page is `FILE#N`, because a minified array
+//! has every ad on line 1; a file holding one ad is named `FILE`. [`file_of`] gives the file back.
+//!
+//! **Positions.** Every character of the extracted text keeps the place it came from in the file,
+//! through JSON string escapes (`\n`, `\u00f8`: the escape's first byte) and, for HTML, through the
+//! HTML source map. Byte offsets count from the start of the (decoded) file; lines are file lines.
+//! Columns are exact when the ad starts on its own line (JSON Lines, pretty-printed arrays); when
+//! an ad starts more than [`MAX_LINE_PREFIX`] bytes into its line (a minified array), columns on
+//! that line count from the start of the ad instead.
+//!
+//! It does not decide when records are read or checked; that is `batch`.
+
+use super::builder::Unit;
+use super::document::{Document, Format, InputError, OffsetMap, ReadOptions, Source};
+use super::{html, text, Parsed};
+use serde_json::value::RawValue;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::io::BufRead;
+
+/// The fields the ad text is taken from, in order of preference.
+pub const TEXT_FIELDS: &[&str] = &["description", "adtext", "text", "body"];
+
+/// Largest `.json` file read (64 MiB); JSON Lines files have no limit.
+pub const MAX_JSON_FILE: u64 = 64 * 1024 * 1024;
+
+/// Longest line of a JSON Lines file (16 MiB); a longer line is reported and skipped.
+pub const MAX_LINE: usize = 16 * 1024 * 1024;
+
+/// How much of the line before an ad is kept so that its columns are exact.
+pub const MAX_LINE_PREFIX: usize = 1024;
+
+/// Fields whose value becomes metadata `id`.
+const ID_FIELDS: &[&str] = &["uuid", "id"];
+
+/// Fields whose value becomes metadata `url`.
+const URL_FIELDS: &[&str] = &["link", "sourceurl", "url"];
+
+/// A segment of an offset map: `(text offset, source offset, length)`.
+type Segment = (usize, usize, usize);
+
+/// One ad of a JSON or JSON Lines file, cut out of the file but not parsed yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    /// The file, as the user gave it (in error messages).
+    pub file: String,
+    /// The ad's name in reports: `FILE:LINE`, `FILE#N` or `FILE` (see the module docs).
+    pub name: String,
+    /// The file's text from the start of the ad's first line (or from the ad itself, see
+    /// [`MAX_LINE_PREFIX`]) to the end of the ad.
+    pub text: String,
+    /// Where the ad starts in `text`.
+    pub start: usize,
+    /// The 1-based file line of the first line of `text`.
+    pub first_line: usize,
+    /// The byte offset of `text` in the decoded file.
+    pub first_byte: usize,
+}
+
+/// True for files read as JSON Lines (`.jsonl`, `.ndjson`), from the name.
+pub fn is_lines(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".jsonl") || lower.ends_with(".ndjson")
+}
+
+/// The file a document came from: its path without the `:LINE` or `#N` of a JSON record.
+pub fn file_of(document: &Document) -> &str {
+    let path = document.path.as_str();
+    if document.format != Format::Json {
+        return path;
+    }
+    match path.rfind([':', '#']) {
+        Some(i)
+            if path
+                .get(i + 1..)
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())) =>
+        {
+            path.get(..i).unwrap_or(path)
+        }
+        _ => path,
+    }
+}
+
+/// Reads the records of a JSON Lines stream one line at a time.
+///
+/// Blank lines are skipped. A line that is too long, not UTF-8 or contains NUL bytes is an error
+/// item naming its line; reading goes on with the next line. An I/O error ends the stream.
+#[derive(Debug)]
+pub struct JsonLines<R> {
+    reader: R,
+    file: String,
+    line: usize,
+    offset: usize,
+    buf: Vec<u8>,
+    done: bool,
+}
+
+impl<R: BufRead> JsonLines<R> {
+    /// Reads `reader`, the contents of `file`.
+    pub fn new(file: &str, reader: R) -> Self {
+        Self {
+            reader,
+            file: file.to_string(),
+            line: 0,
+            offset: 0,
+            buf: Vec::new(),
+            done: false,
+        }
+    }
+
+    fn record_error(&self, message: impl Into<String>) -> InputError {
+        InputError::Record {
+            path: self.file.clone(),
+            line: self.line,
+            message: message.into(),
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for JsonLines<R> {
+    type Item = Result<Record, InputError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        while !self.done {
+            self.buf.clear();
+            let (consumed, complete) = match read_line_limited(&mut self.reader, &mut self.buf) {
+                Ok(read) => read,
+                Err(source) => {
+                    self.done = true;
+                    return Some(Err(InputError::Io {
+                        path: self.file.clone().into(),
+                        source,
+                    }));
+                }
+            };
+            if consumed == 0 {
+                self.done = true;
+                return None;
+            }
+            self.line += 1;
+            let mut line_start = self.offset;
+            self.offset += consumed;
+            if self.line == 1 && self.buf.starts_with(BOM) {
+                // Offsets count in the decoded text, without the byte order mark (as for every
+                // other format).
+                self.buf.drain(..BOM.len());
+                self.offset -= BOM.len();
+                line_start = 0;
+            }
+            if !complete {
+                return Some(Err(self.record_error(format!(
+                    "the line is longer than {} MiB; is this a JSON Lines file?",
+                    MAX_LINE / (1024 * 1024)
+                ))));
+            }
+            while matches!(self.buf.last(), Some(b'\n' | b'\r')) {
+                self.buf.pop();
+            }
+            if self.buf.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            if self.buf.contains(&0) {
+                return Some(Err(
+                    self.record_error("the line holds binary data (NUL bytes), not JSON")
+                ));
+            }
+            let text = match std::str::from_utf8(&self.buf) {
+                Ok(text) => text.to_string(),
+                Err(e) => {
+                    let column = self
+                        .buf
+                        .get(..e.valid_up_to())
+                        .and_then(|b| std::str::from_utf8(b).ok())
+                        .map_or(1, |s| s.chars().count() + 1);
+                    return Some(Err(InputError::NotUtf8 {
+                        path: self.file.clone(),
+                        line: self.line,
+                        column,
+                    }));
+                }
+            };
+            return Some(Ok(Record {
+                file: self.file.clone(),
+                name: format!("{}:{}", self.file, self.line),
+                text,
+                start: 0,
+                first_line: self.line,
+                first_byte: line_start,
+            }));
+        }
+        None
+    }
+}
+
+/// The UTF-8 byte order mark.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Reads one line (with its `\n`) into `buf`, keeping at most [`MAX_LINE`] bytes. Returns the
+/// bytes consumed and whether the whole line fit.
+fn read_line_limited(
+    reader: &mut impl BufRead,
+    buf: &mut Vec<u8>,
+) -> std::io::Result<(usize, bool)> {
+    let mut consumed = 0;
+    let mut complete = true;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            return Ok((consumed, complete));
+        }
+        let (chunk, found) = match available.iter().position(|&b| b == b'\n') {
+            Some(i) => (available.get(..=i).unwrap_or(available), true),
+            None => (available, false),
+        };
+        let room = MAX_LINE.saturating_sub(buf.len());
+        if chunk.len() > room {
+            complete = false;
+        }
+        buf.extend_from_slice(chunk.get(..room.min(chunk.len())).unwrap_or(&[]));
+        let used = chunk.len();
+        reader.consume(used);
+        consumed += used;
+        if found {
+            return Ok((consumed, complete));
+        }
+    }
+}
+
+/// Opens the JSON Lines file at `path` for reading record by record.
+///
+/// # Errors
+/// [`InputError::Io`] when the file cannot be opened.
+pub fn open_lines(
+    path: &std::path::Path,
+) -> Result<JsonLines<std::io::BufReader<std::fs::File>>, InputError> {
+    let file = std::fs::File::open(path).map_err(|source| InputError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Ok(JsonLines::new(
+        &path.display().to_string(),
+        std::io::BufReader::with_capacity(256 * 1024, file),
+    ))
+}
+
+/// Reads the `.json` file at `path` and cuts it into its ads (see [`split`]).
+///
+/// # Errors
+/// [`InputError::Io`] when it cannot be read, [`InputError::Record`] when it is larger than
+/// [`MAX_JSON_FILE`] or not usable JSON, and the errors of decoding (binary, not UTF-8, empty).
+pub fn read_file(path: &std::path::Path) -> Result<Vec<Record>, InputError> {
+    let name = path.display().to_string();
+    let io = |source| InputError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_JSON_FILE {
+        return Err(InputError::Record {
+            path: name,
+            line: 1,
+            message: format!(
+                "the file is {} MiB; JSON files over {} MiB are not read whole. Convert it to JSON Lines, one ad per line, which is read line by line: jq -c '.[]' FILE > FILE.jsonl (for a page: jq -c '.content[]')",
+                size / (1024 * 1024),
+                MAX_JSON_FILE / (1024 * 1024)
+            ),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    let text = super::encoding::decode(&name, &bytes)?;
+    split(&name, &text)
+}
+
+/// Cuts the text of a `.json` file into its ads: one object, an array, or a page whose
+/// `content` array holds the ads.
+///
+/// # Errors
+/// [`InputError::Record`] with the line of the problem when the file is not valid JSON or not
+/// one of those shapes.
+pub fn split(file: &str, text: &str) -> Result<Vec<Record>, InputError> {
+    let top: &RawValue = serde_json::from_str(text).map_err(|e| json_error(file, 1, &e))?;
+    let raw = top.get();
+    if raw.starts_with('[') {
+        return array_records(file, text, raw);
+    }
+    if raw.starts_with('{') {
+        let fields: BTreeMap<String, &RawValue> =
+            serde_json::from_str(raw).map_err(|e| json_error(file, 1, &e))?;
+        let has_text = TEXT_FIELDS.iter().any(|f| fields.contains_key(*f));
+        if let (false, Some(content)) = (has_text, fields.get("content")) {
+            if content.get().starts_with('[') {
+                return array_records(file, text, content.get());
+            }
+        }
+        let mut lines = LineCounter::default();
+        return Ok(vec![record_at(
+            file,
+            file.to_string(),
+            text,
+            raw,
+            &mut lines,
+        )]);
+    }
+    Err(InputError::Record {
+        path: file.to_string(),
+        line: 1,
+        message: format!(
+            "the file holds a JSON {}, not an ad object, an array of ads or a page {{\"content\": [...]}}",
+            kind_of(raw)
+        ),
+    })
+}
+
+/// The records of the array `raw` (a slice of `text`).
+fn array_records(file: &str, text: &str, raw: &str) -> Result<Vec<Record>, InputError> {
+    let items: Vec<&RawValue> = serde_json::from_str(raw).map_err(|e| {
+        let before = offset_in(text, raw).map_or(0, |o| count_lines(text.get(..o).unwrap_or("")));
+        json_error(file, before + 1, &e)
+    })?;
+    let mut lines = LineCounter::default();
+    Ok(items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            record_at(
+                file,
+                format!("{file}#{}", i + 1),
+                text,
+                item.get(),
+                &mut lines,
+            )
+        })
+        .collect())
+}
+
+/// Counts lines up to increasing offsets of one text, in one pass.
+#[derive(Debug, Default)]
+struct LineCounter {
+    offset: usize,
+    lines: usize,
+}
+
+impl LineCounter {
+    /// The number of `\n` in `text[..offset]`; offsets must not decrease between calls.
+    fn before(&mut self, text: &str, offset: usize) -> usize {
+        if offset >= self.offset {
+            self.lines += count_lines(text.get(self.offset..offset).unwrap_or(""));
+            self.offset = offset;
+        }
+        self.lines
+    }
+}
+
+fn count_lines(text: &str) -> usize {
+    text.bytes().filter(|&b| b == b'\n').count()
+}
+
+/// The record of the ad `raw`, a slice of the file's `text`.
+fn record_at(file: &str, name: String, text: &str, raw: &str, lines: &mut LineCounter) -> Record {
+    let at = offset_in(text, raw).unwrap_or(0);
+    let line_start = text
+        .get(..at)
+        .and_then(|before| before.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let first_byte = if at - line_start <= MAX_LINE_PREFIX {
+        line_start
+    } else {
+        at
+    };
+    Record {
+        file: file.to_string(),
+        name,
+        text: text
+            .get(first_byte..at + raw.len())
+            .unwrap_or(raw)
+            .to_string(),
+        start: at - first_byte,
+        first_line: lines.before(text, at) + 1,
+        first_byte,
+    }
+}
+
+/// Where the slice `part` starts in `whole`, if it is a slice of it.
+fn offset_in(whole: &str, part: &str) -> Option<usize> {
+    let offset = (part.as_ptr() as usize).checked_sub(whole.as_ptr() as usize)?;
+    (offset + part.len() <= whole.len()).then_some(offset)
+}
+
+/// An [`InputError::Record`] for a JSON syntax error found in text starting at file line `line`.
+fn json_error(file: &str, line: usize, e: &serde_json::Error) -> InputError {
+    let line = line + e.line().saturating_sub(1);
+    // serde_json's message ends with " at line L column C", positions we give ourselves.
+    let full = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    let message = full.strip_suffix(&suffix).unwrap_or(&full);
+    InputError::Record {
+        path: file.to_string(),
+        line,
+        message: format!("column {}: not valid JSON: {message}", e.column()),
+    }
+}
+
+/// "an object", "a string", … for a raw JSON value.
+fn kind_of(raw: &str) -> &'static str {
+    match raw.bytes().next() {
+        Some(b'{') => "object",
+        Some(b'[') => "array",
+        Some(b'"') => "string",
+        Some(b't' | b'f') => "boolean",
+        Some(b'n') => "null",
+        _ => "number",
+    }
+}
+
+/// Reads one ad from a file that holds exactly one (`read_bytes` on a `.json`/`.jsonl` file).
+///
+/// # Errors
+/// As [`split`] and [`read_record`]; [`InputError::Record`] when the file holds several ads.
+pub(crate) fn read_one(
+    file: &str,
+    text: &str,
+    options: &ReadOptions,
+) -> Result<Document, InputError> {
+    let mut records = if is_lines(file) {
+        JsonLines::new(file, text.as_bytes()).collect::<Result<Vec<_>, _>>()?
+    } else {
+        split(file, text)?
+    };
+    match records.len() {
+        1 => match records.pop() {
+            Some(mut record) => {
+                record.name = file.to_string();
+                read_record(record, options)
+            }
+            None => Err(no_ads(file)),
+        },
+        0 => Err(no_ads(file)),
+        n => Err(InputError::Record {
+            path: file.to_string(),
+            line: 1,
+            message: format!(
+                "the file holds {n} ads; read them one by one with posting::json::split or check the file with `terskel check`"
+            ),
+        }),
+    }
+}
+
+fn no_ads(file: &str) -> InputError {
+    InputError::Record {
+        path: file.to_string(),
+        line: 1,
+        message: "the file holds no ads".to_string(),
+    }
+}
+
+/// Reads one ad record into a document.
+///
+/// # Errors
+/// [`InputError::Record`] with the record's line when it is not a JSON object or none of
+/// [`TEXT_FIELDS`] holds text.
+pub fn read_record(record: Record, options: &ReadOptions) -> Result<Document, InputError> {
+    let raw = record.text.get(record.start..).unwrap_or("");
+    let error = |line: usize, message: String| InputError::Record {
+        path: record.file.clone(),
+        line,
+        message,
+    };
+    let value: &RawValue =
+        serde_json::from_str(raw).map_err(|e| json_error(&record.file, record.first_line, &e))?;
+    if !value.get().starts_with('{') {
+        return Err(error(
+            record.first_line,
+            format!(
+                "the record is a JSON {}, not an ad object",
+                kind_of(value.get())
+            ),
+        ));
+    }
+    let fields: BTreeMap<String, &RawValue> = serde_json::from_str(value.get())
+        .map_err(|e| json_error(&record.file, record.first_line, &e))?;
+    let at = |value: &RawValue| offset_in(&record.text, value.get()).unwrap_or(record.start);
+    let string = |name: &str| {
+        fields
+            .get(name)
+            .filter(|v| v.get().starts_with('"'))
+            .map(|v| decode_literal(v.get(), at(v)))
+    };
+
+    let body = TEXT_FIELDS
+        .iter()
+        .filter_map(|f| string(f))
+        .find(|(text, _)| !text.trim().is_empty());
+    let Some((body, body_map)) = body else {
+        return Err(error(
+            record.first_line,
+            format!(
+                "the ad has no text: none of the fields {} holds text",
+                TEXT_FIELDS.join(", ")
+            ),
+        ));
+    };
+
+    let mut out = Assembly::default();
+    let title = string("title").filter(|(t, _)| !t.trim().is_empty());
+    let has_title = title.is_some();
+    if let Some((title, map)) = title {
+        // A title is one line: line breaks in it become spaces (same length, same map).
+        let one_line: String = title
+            .chars()
+            .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+            .collect();
+        let range = out.push(&one_line, &map);
+        out.units.push(Unit::Title(range));
+        out.text.push('\n');
+    }
+    let base = out.text.len();
+    let mut html_title = None;
+    if looks_like_html(&body) {
+        let extracted = html::extract(&body);
+        let inner = match &extracted.offsets {
+            OffsetMap::Segments(segments) => compose(segments, &body_map),
+            OffsetMap::Identity => body_map.clone(),
+        };
+        out.push(&extracted.text, &inner);
+        out.units
+            .extend(extracted.units.into_iter().map(|u| match u {
+                Unit::Title(r) if has_title => Unit::Heading(shift(r, base)),
+                other => shift_unit(other, base),
+            }));
+        html_title = extracted.title;
+    } else {
+        out.push(&body, &body_map);
+        out.units
+            .extend(text::units(&body, 0).into_iter().map(|u| match u {
+                Unit::Title(r) if has_title => Unit::Prose(shift(r, base)),
+                other => shift_unit(other, base),
+            }));
+    }
+    if out.text.get(base..).is_none_or(|t| t.trim().is_empty()) {
+        return Err(error(
+            record.first_line,
+            "the ad text is empty once its HTML is removed".to_string(),
+        ));
+    }
+
+    let metadata = metadata(&fields);
+    let mut source = Source::new(record.text);
+    source.first_line = record.first_line;
+    source.first_byte = record.first_byte;
+    let parsed = Parsed {
+        body_start: base,
+        text: out.text,
+        offsets: OffsetMap::Segments(out.segments),
+        units: out.units,
+        metadata,
+        title: html_title,
+    };
+    Ok(super::finish(
+        &record.name,
+        Format::Json,
+        source,
+        parsed,
+        options,
+    ))
+}
+
+/// The document text being assembled, with its map into the record.
+#[derive(Debug, Default)]
+struct Assembly {
+    text: String,
+    segments: Vec<Segment>,
+    units: Vec<Unit>,
+}
+
+impl Assembly {
+    /// Appends `text`, whose map into the record is `map`; returns its range.
+    fn push(&mut self, text: &str, map: &[Segment]) -> std::ops::Range<usize> {
+        let base = self.text.len();
+        self.text.push_str(text);
+        self.segments
+            .extend(map.iter().map(|&(t, s, len)| (t + base, s, len)));
+        base..self.text.len()
+    }
+}
+
+fn shift(range: std::ops::Range<usize>, by: usize) -> std::ops::Range<usize> {
+    range.start + by..range.end + by
+}
+
+fn shift_unit(unit: Unit, by: usize) -> Unit {
+    match unit {
+        Unit::Title(r) => Unit::Title(shift(r, by)),
+        Unit::Heading(r) => Unit::Heading(shift(r, by)),
+        Unit::List(r) => Unit::List(shift(r, by)),
+        Unit::Prose(r) => Unit::Prose(shift(r, by)),
+        Unit::Field(r) => Unit::Field(shift(r, by)),
+        Unit::Keyed(r, section) => Unit::Keyed(shift(r, by), section),
+    }
+}
+
+/// The metadata of an ad: scalar fields under their own names, plus `employer`, `id`, `url`.
+fn metadata(fields: &BTreeMap<String, &RawValue>) -> BTreeMap<String, Value> {
+    let mut out = BTreeMap::new();
+    for (name, raw) in fields {
+        if TEXT_FIELDS.contains(&name.as_str()) {
+            continue;
+        }
+        let value: Value = match serde_json::from_str(raw.get()) {
+            Ok(v) => v,
+            Err(_) => continue,
+        };
+        match value {
+            Value::String(_) | Value::Number(_) | Value::Bool(_) => {
+                out.insert(name.clone(), value);
+            }
+            Value::Object(ref map) if name == "employer" => {
+                if let Some(employer) = map.get("name").filter(|v| v.is_string()) {
+                    out.insert("employer".to_string(), employer.clone());
+                }
+            }
+            _ => {}
+        }
+    }
+    let first_of = |names: &[&str], out: &BTreeMap<String, Value>| {
+        names.iter().find_map(|n| out.get(*n).cloned())
+    };
+    for (key, names) in [
+        ("employer", &["employer", "businessName"][..]),
+        ("id", ID_FIELDS),
+        ("url", URL_FIELDS),
+    ] {
+        if !out.contains_key(key) {
+            if let Some(value) = first_of(names, &out) {
+                out.insert(key.to_string(), value);
+            }
+        }
+    }
+    out
+}
+
+/// Elements whose tags mark a text field as HTML.
+const HTML_TAGS: &[&str] = &[
+    "p", "br", "ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6", "div", "span", "strong", "b",
+    "em", "i", "u", "table", "tr", "td", "th", "a", "section", "article", "hr",
+];
+
+/// True when `text` contains a known HTML tag (`<p>`, `</li>`, `<br/>`, `<h3 class=…>`).
+fn looks_like_html(text: &str) -> bool {
+    text.match_indices('<').any(|(i, _)| {
+        let rest = text.get(i + 1..).unwrap_or("");
+        let rest = rest.strip_prefix('/').unwrap_or(rest);
+        let name_len = rest.bytes().take_while(u8::is_ascii_alphanumeric).count();
+        let name = rest.get(..name_len).unwrap_or("").to_ascii_lowercase();
+        let after = rest.get(name_len..).and_then(|r| r.chars().next());
+        HTML_TAGS.contains(&name.as_str())
+            && matches!(after, Some('>' | '/' | ' ' | '\t' | '\n' | '\r'))
+    })
+}
+
+/// Decodes the JSON string literal `raw` (with its quotes), found at byte `at` of the record;
+/// returns the string and the map from each of its bytes back into the record.
+///
+/// A literal run maps byte for byte; an escaped character maps to the start of its escape.
+/// The literal was validated by the JSON parser; a broken escape decodes to U+FFFD.
+fn decode_literal(raw: &str, at: usize) -> (String, Vec<Segment>) {
+    let (inner, at) = match raw.strip_prefix('"') {
+        Some(rest) => (rest.strip_suffix('"').unwrap_or(rest), at + 1),
+        None => (raw, at),
+    };
+    let bytes = inner.as_bytes();
+    let mut text = String::with_capacity(inner.len());
+    let mut map: Vec<Segment> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let run_end = bytes
+            .get(i..)
+            .and_then(|rest| rest.iter().position(|&b| b == b'\\'))
+            .map_or(bytes.len(), |p| i + p);
+        if run_end > i {
+            let run = inner.get(i..run_end).unwrap_or("");
+            map.push((text.len(), at + i, run.len()));
+            text.push_str(run);
+            i = run_end;
+            continue;
+        }
+        let (c, len) = escape(bytes, i);
+        map.push((text.len(), at + i, c.len_utf8()));
+        text.push(c);
+        i += len;
+    }
+    (text, map)
+}
+
+/// The character of the escape starting at `bytes[i]` (a backslash) and the escape's length.
+fn escape(bytes: &[u8], i: usize) -> (char, usize) {
+    let simple = match bytes.get(i + 1) {
+        Some(b'n') => '\n',
+        Some(b't') => '\t',
+        Some(b'r') => '\r',
+        Some(b'b') => '\u{8}',
+        Some(b'f') => '\u{c}',
+        Some(b'"') => '"',
+        Some(b'\\') => '\\',
+        Some(b'/') => '/',
+        Some(b'u') => {
+            let Some(high) = hex4(bytes, i + 2) else {
+                return ('\u{fffd}', 2);
+            };
+            if (0xD800..0xDC00).contains(&high) && bytes.get(i + 6) == Some(&b'\\') {
+                if let Some(low) = hex4(bytes, i + 8).filter(|l| (0xDC00..0xE000).contains(l)) {
+                    let code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
+                    return (char::from_u32(code).unwrap_or('\u{fffd}'), 12);
+                }
+            }
+            return (char::from_u32(high).unwrap_or('\u{fffd}'), 6);
+        }
+        _ => return ('\u{fffd}', 1),
+    };
+    (simple, 2)
+}
+
+/// The value of four hex digits at `bytes[i..i + 4]`.
+fn hex4(bytes: &[u8], i: usize) -> Option<u32> {
+    let digits = std::str::from_utf8(bytes.get(i..i + 4)?).ok()?;
+    u32::from_str_radix(digits, 16).ok()
+}
+
+/// The map of `outer` (text → middle) followed by `inner` (middle → record): text → record.
+fn compose(outer: &[Segment], inner: &[Segment]) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::with_capacity(outer.len());
+    for &(t, m, len) in outer {
+        let mut i = inner.partition_point(|&(m0, _, l0)| m0 + l0 <= m);
+        if len == 0 {
+            if let Some(&(m0, s0, l0)) = inner.get(i).or(inner.last()) {
+                out.push((t, s0 + m.saturating_sub(m0).min(l0), 0));
+            }
+            continue;
+        }
+        let end = m + len;
+        let mut pos = m;
+        while pos < end {
+            let Some(&(m0, s0, l0)) = inner.get(i) else {
+                break;
+            };
+            pos = pos.max(m0);
+            if pos >= end {
+                break;
+            }
+            let take = (m0 + l0).min(end) - pos;
+            out.push((t + (pos - m), s0 + (pos - m0), take));
+            pos += take;
+            i += 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::posting::SectionKind;
+
+    fn record(text: &str) -> Record {
+        Record {
+            file: "ads.jsonl".into(),
+            name: "ads.jsonl:1".into(),
+            text: text.into(),
+            start: 0,
+            first_line: 1,
+            first_byte: 0,
+        }
+    }
+
+    #[test]
+    fn escapes_map_to_their_place_in_the_literal() {
+        let raw = r#""a\nø\u00e5\ud83d\ude00b""#;
+        let (text, map) = decode_literal(raw, 10);
+        assert_eq!(text, "a\nøå😀b");
+        let to = |offset| OffsetMap::Segments(map.clone()).to_source(offset);
+        assert_eq!(to(0), 11); // a
+        assert_eq!(to(1), 12); // \n
+        assert_eq!(to(2), 14); // ø
+        assert_eq!(to(4), 16); // \u00e5
+        assert_eq!(to(6), 22); // \ud83d\ude00
+        assert_eq!(to(10), 34); // b
+    }
+
+    #[test]
+    fn html_field_keeps_sections_and_positions() {
+        let line = r#"{"title":"Assistent","description":"<h3>Kvalifikasjoner</h3><ul><li>Fagbrev er et krav</li></ul>"}"#;
+        let doc = read_record(record(line), &ReadOptions::default()).unwrap();
+        assert_eq!(doc.title.as_deref(), Some("Assistent"));
+        let item = doc
+            .items()
+            .find(|i| doc.slice(i.span.clone()).contains("Fagbrev"))
+            .unwrap();
+        assert_eq!(item.section, SectionKind::Requirements);
+        let span = doc.span(item.span.clone());
+        assert_eq!(line.get(span.start..span.end), Some("Fagbrev er et krav"));
+        assert_eq!(span.line, 1);
+        assert_eq!(span.column, line.find("Fagbrev").unwrap() + 1);
+    }
+
+    #[test]
+    fn record_without_text_is_an_error_with_its_line() {
+        let mut r = record(r#"{"title":"Assistent"}"#);
+        r.first_line = 7;
+        let err = read_record(r, &ReadOptions::default()).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("ads.jsonl:7: the ad has no text"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn json_lines_skip_blank_lines_and_strip_the_bom() {
+        let input = "\u{feff}{\"a\":1}\r\n\n{\"b\":2}\n";
+        let records: Vec<_> = JsonLines::new("x.jsonl", input.as_bytes())
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(records.len(), 2);
+        assert_eq!(records[0].text, "{\"a\":1}");
+        assert_eq!((records[0].first_line, records[0].first_byte), (1, 0));
+        assert_eq!(records[1].name, "x.jsonl:3");
+        assert_eq!((records[1].first_line, records[1].first_byte), (3, 10));
+    }
+
+    #[test]
+    fn pages_are_unwrapped_and_arrays_named_by_index() {
+        let text = "{\"content\": [\n  {\"title\": \"A\", \"description\": \"x\"},\n  {\"title\": \"B\", \"description\": \"y\"}\n], \"totalElements\": 2}";
+        let records = split("page.json", text).unwrap();
+        assert_eq!(records.len(), 2);
+        assert_eq!(records[1].name, "page.json#2");
+        assert_eq!(records[1].first_line, 3);
+        assert_eq!(
+            records[1].text,
+            "  {\"title\": \"B\", \"description\": \"y\"}"
+        );
+        assert_eq!(records[1].start, 2);
+        let single = split("one.json", "{\"description\": \"x\"}").unwrap();
+        assert_eq!(single[0].name, "one.json");
+    }
+
+    #[test]
+    fn file_of_strips_the_record_suffix() {
+        let mut doc = read_record(
+            record(r#"{"description":"Vi søker en assistent."}"#),
+            &ReadOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(file_of(&doc), "ads.jsonl");
+        doc.path = "dir/a#b.json#12".into();
+        assert_eq!(file_of(&doc), "dir/a#b.json");
+        doc.path = "dir/a.json".into();
+        assert_eq!(file_of(&doc), "dir/a.json");
+    }
+
+    #[test]
+    fn html_is_recognised_by_its_tags_only() {
+        assert!(looks_like_html("<p>Hei</p>"));
+        assert!(looks_like_html("Linje<br/>to"));
+        assert!(!looks_like_html("Lønn < 500 000 og alder <18 år"));
+    }
+}
