@@ -88,10 +88,13 @@ with open(patterns_out, "w", encoding="utf-8") as f:
 print(f"{len(ids)} rules: {len(terms)} terms, {len(patterns)} regex patterns")
 PY
 
-# measure LABEL CMD... → sets WALL (seconds, best of $RUNS) and RSS (KiB, of the best run)
+# measure LABEL CMD... → sets WALL (seconds, best of $RUNS) and RSS (KiB, of the best run);
+# a warm-up run first (page cache) unless WARMUP=0
 measure() {
   local label=$1; shift
-  "$@" >/dev/null 2>&1 || true # warm-up (page cache)
+  if [ "${WARMUP:-1}" = 1 ]; then
+    "$@" >/dev/null 2>&1 || true
+  fi
   WALL=""; RSS=""
   for _ in $(seq "$RUNS"); do
     local status=0
@@ -157,7 +160,7 @@ with open(out, "w", encoding="utf-8") as f:
         i += 1
 print(f"{i} ads, {size / 1e6:.0f} MB")
 PY
-  RUNS=1 measure "terskel jsonl" "$BIN" check --format json --fail-on never --jobs 2 "$WORK/export.jsonl"
+  WARMUP=0 RUNS=1 measure "terskel jsonl" "$BIN" check --format json --fail-on never --jobs 2 "$WORK/export.jsonl"
   JSONL_BYTES=$(stat -c %s "$WORK/export.jsonl")
   awk -v w="$WALL" -v r="$RSS" -v b="$JSONL_BYTES" 'BEGIN {
     printf "JSONL %.0f MB, --jobs 2: %.1f s, %.1f MB/s, peak RSS %.1f MB (target: under 200 MB)\n", b/1e6, w, b/w/1e6, r/1024
