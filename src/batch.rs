@@ -1,7 +1,7 @@
 //! Turning paths into inputs and checking them in parallel.
 //!
 //! Owns expanding files, directories (recursively, honouring `.gitignore`, `.terskelignore`,
-//! hidden-file rules and `--exclude` globs) and `-` (stdin) into a list of inputs in a
+//! hidden-file rules, `--exclude` globs and the configuration's `include`/`exclude`) and `-` (stdin) into a list of inputs in a
 //! deterministic order, and checking them with rayon while keeping that order in the results.
 //! It does not format anything.
 //!
@@ -9,6 +9,7 @@
 //! batches need them — a JSON Lines file line by line, never read whole — and checked in
 //! parallel like files, so a huge export is checked with the memory of one batch.
 
+use crate::config::Globs;
 use crate::engine;
 use crate::posting::json::{self, JsonLines, Record};
 use crate::posting::{self, Document, Format, InputError, ReadOptions};
@@ -17,7 +18,7 @@ use crate::rules::RuleSet;
 use crate::suppress;
 use rayon::prelude::*;
 use std::io::BufReader;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 /// File extensions read when walking a directory.
 pub const AD_EXTENSIONS: &[&str] = &[
@@ -45,71 +46,164 @@ pub struct Expanded {
     pub errors: Vec<InputError>,
 }
 
-/// Glob patterns of files and directories left out of directory walks (`--exclude`).
+/// Which files a directory walk keeps: `--exclude` globs, and the `include`/`exclude` globs of a
+/// configuration file.
 ///
-/// A pattern is matched against the path relative to the directory being walked and against the
-/// file or directory name alone, so `README.md` leaves out every README, `*.draft.md` every draft
-/// and `arkiv/**` (or `arkiv`) one subdirectory. `*` also matches `/`. Files named on the command
-/// line are always read.
+/// An `--exclude` pattern is matched against the path relative to the directory being walked and
+/// against the file or directory name alone, so `README.md` leaves out every README,
+/// `*.draft.md` every draft and `arkiv/**` (or `arkiv`) one subdirectory. `*` also matches `/`.
+/// The configuration's globs work the same way, but relative to the configuration file's
+/// directory, and only for files below it; when `include` is not empty, a walk keeps only the
+/// files matching one of its patterns. Files named on the command line are always read.
 #[derive(Debug, Clone, Default)]
-pub struct Exclude {
-    set: globset::GlobSet,
+pub struct WalkFilter {
+    /// `--exclude`, relative to each walked directory.
+    exclude: Option<globset::GlobSet>,
+    /// The configuration's globs, relative to its directory.
+    config: Option<ConfigGlobs>,
 }
 
-/// An `--exclude` pattern that is not a valid glob.
+#[derive(Debug, Clone)]
+struct ConfigGlobs {
+    /// The configuration file's directory, absolute and without `.`/`..`.
+    base: PathBuf,
+    include: Option<globset::GlobSet>,
+    exclude: Option<globset::GlobSet>,
+}
+
+/// A walk pattern that is not a valid glob.
 #[derive(Debug, thiserror::Error)]
-#[error("--exclude {pattern:?} is not a valid glob: {message}")]
+#[error("{origin} {pattern:?} is not a valid glob: {message}")]
 pub struct ExcludeError {
+    /// Where the pattern comes from (`--exclude`, or the configuration key).
+    pub origin: String,
     /// The pattern.
     pub pattern: String,
     /// What is wrong with it.
     pub message: String,
 }
 
-impl Exclude {
-    /// Compiles `patterns`.
+impl WalkFilter {
+    /// A filter leaving out what the `--exclude` `patterns` match.
     ///
     /// # Errors
     /// [`ExcludeError`] for the first pattern that is not a valid glob.
     pub fn new(patterns: &[String]) -> Result<Self, ExcludeError> {
-        let mut builder = globset::GlobSetBuilder::new();
-        for pattern in patterns {
-            let trimmed = pattern.trim_start_matches("./").trim_end_matches('/');
-            let glob = globset::GlobBuilder::new(trimmed)
-                .backslash_escape(true)
-                .build()
-                .map_err(|e| ExcludeError {
-                    pattern: pattern.clone(),
-                    message: e.kind().to_string(),
-                })?;
-            builder.add(glob);
-        }
-        let set = builder.build().map_err(|e| ExcludeError {
-            pattern: patterns.join(", "),
-            message: e.to_string(),
-        })?;
-        Ok(Self { set })
+        Ok(Self {
+            exclude: glob_set("--exclude", patterns)?,
+            config: None,
+        })
     }
 
-    /// True when `path`, found under the walked directory `root`, is left out.
-    pub fn matches(&self, root: &Path, path: &Path) -> bool {
-        if self.set.is_empty() {
-            return false;
+    /// Adds a configuration file's `include` and `exclude` globs.
+    ///
+    /// # Errors
+    /// [`ExcludeError`] for the first pattern that is not a valid glob.
+    pub fn with_config(mut self, globs: Globs<'_>) -> Result<Self, ExcludeError> {
+        let include = glob_set("include", globs.include)?;
+        let exclude = glob_set("exclude", globs.exclude)?;
+        if include.is_some() || exclude.is_some() {
+            let base = std::path::absolute(globs.root).map_err(|e| ExcludeError {
+                origin: "configuration".into(),
+                pattern: globs.root.display().to_string(),
+                message: e.to_string(),
+            })?;
+            self.config = Some(ConfigGlobs {
+                base: normalize(&base),
+                include,
+                exclude,
+            });
         }
-        let relative = path.strip_prefix(root).unwrap_or(path);
-        self.set.is_match(relative) || path.file_name().is_some_and(|n| self.set.is_match(n))
+        Ok(self)
     }
+
+    /// True when the walk of `root` should not enter the directory or read the file at `path`.
+    pub fn skips(&self, root: &Path, path: &Path, is_dir: bool) -> bool {
+        let matches = |set: &globset::GlobSet, relative: &Path| {
+            set.is_match(relative) || path.file_name().is_some_and(|n| set.is_match(n))
+        };
+        if let Some(set) = &self.exclude {
+            if matches(set, path.strip_prefix(root).unwrap_or(path)) {
+                return true;
+            }
+        }
+        let Some(config) = &self.config else {
+            return false;
+        };
+        let Ok(absolute) = std::path::absolute(path) else {
+            return false;
+        };
+        let absolute = normalize(&absolute);
+        let Ok(relative) = absolute.strip_prefix(&config.base) else {
+            return false;
+        };
+        if config
+            .exclude
+            .as_ref()
+            .is_some_and(|set| matches(set, relative))
+        {
+            return true;
+        }
+        !is_dir
+            && config
+                .include
+                .as_ref()
+                .is_some_and(|set| !matches(set, relative))
+    }
+}
+
+/// The glob set of `patterns`, `None` when there are none.
+fn glob_set(origin: &str, patterns: &[String]) -> Result<Option<globset::GlobSet>, ExcludeError> {
+    if patterns.is_empty() {
+        return Ok(None);
+    }
+    let error = |pattern: &str, message: String| ExcludeError {
+        origin: origin.to_string(),
+        pattern: pattern.to_string(),
+        message,
+    };
+    let mut builder = globset::GlobSetBuilder::new();
+    for pattern in patterns {
+        let trimmed = pattern.trim_start_matches("./").trim_end_matches('/');
+        let glob = globset::GlobBuilder::new(trimmed)
+            .backslash_escape(true)
+            .build()
+            .map_err(|e| error(pattern, e.kind().to_string()))?;
+        builder.add(glob);
+    }
+    builder
+        .build()
+        .map(Some)
+        .map_err(|e| error(&patterns.join(", "), e.to_string()))
+}
+
+/// `path` with `.` removed and `..` applied to the component before it, without asking the file
+/// system (so `sub/../annonser/a.md` is `annonser/a.md`).
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push(component);
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// Expands `paths` (`-` means standard input, whose bytes are `stdin`).
 pub fn expand(paths: &[PathBuf], stdin: impl FnOnce() -> std::io::Result<Vec<u8>>) -> Expanded {
-    expand_with(paths, &Exclude::default(), stdin)
+    expand_with(paths, &WalkFilter::default(), stdin)
 }
 
-/// Expands `paths` like [`expand`], leaving `exclude`d files and directories out of walks.
+/// Expands `paths` like [`expand`], leaving what `filter` skips out of directory walks.
 pub fn expand_with(
     paths: &[PathBuf],
-    exclude: &Exclude,
+    filter: &WalkFilter,
     stdin: impl FnOnce() -> std::io::Result<Vec<u8>>,
 ) -> Expanded {
     let mut expanded = Expanded::default();
@@ -126,7 +220,7 @@ pub fn expand_with(
                 }
             }
         } else if path.is_dir() {
-            walk(path, exclude, &mut expanded);
+            walk(path, filter, &mut expanded);
         } else if path.exists() {
             expanded.inputs.push(Input::File(path.clone()));
         } else {
@@ -142,15 +236,18 @@ pub fn expand_with(
     expanded
 }
 
-fn walk(dir: &Path, exclude: &Exclude, expanded: &mut Expanded) {
+fn walk(dir: &Path, filter: &WalkFilter, expanded: &mut Expanded) {
     let mut files = Vec::new();
     let root = dir.to_path_buf();
-    let filter = exclude.clone();
+    let filter = filter.clone();
     let walker = ignore::WalkBuilder::new(dir)
         .require_git(false)
         .add_custom_ignore_filename(IGNORE_FILE)
         .sort_by_file_path(|a, b| a.cmp(b))
-        .filter_entry(move |entry| entry.depth() == 0 || !filter.matches(&root, entry.path()))
+        .filter_entry(move |entry| {
+            let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+            entry.depth() == 0 || !filter.skips(&root, entry.path(), is_dir)
+        })
         .build();
     for entry in walker {
         match entry {
@@ -312,4 +409,44 @@ pub fn check_all(
         });
     let _ = done;
     results
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_applies_dot_and_dot_dot_without_the_file_system() {
+        assert_eq!(
+            normalize(Path::new("/repo/sub/../annonser/./a.md")),
+            Path::new("/repo/annonser/a.md")
+        );
+        assert_eq!(normalize(Path::new("../x")), Path::new("../x"));
+    }
+
+    #[test]
+    fn exclude_matches_the_relative_path_or_the_name() {
+        let filter = WalkFilter::new(&["arkiv/**".into(), "README.md".into()]).unwrap();
+        let root = Path::new("ads");
+        assert!(filter.skips(root, Path::new("ads/arkiv/a.md"), false));
+        assert!(filter.skips(root, Path::new("ads/x/README.md"), false));
+        assert!(!filter.skips(root, Path::new("ads/a.md"), false));
+    }
+
+    #[test]
+    fn config_include_keeps_only_matching_files_below_its_directory() {
+        let include = vec!["annonser/**".to_string()];
+        let globs = Globs {
+            root: Path::new("/repo"),
+            include: &include,
+            exclude: &[],
+        };
+        let filter = WalkFilter::default().with_config(globs).unwrap();
+        let root = Path::new("/repo");
+        assert!(!filter.skips(root, Path::new("/repo/annonser/a.md"), false));
+        assert!(filter.skips(root, Path::new("/repo/annet/a.md"), false));
+        // Directories are entered (files below them may match); other trees are not filtered.
+        assert!(!filter.skips(root, Path::new("/repo/annet"), true));
+        assert!(!filter.skips(root, Path::new("/elsewhere/a.md"), false));
+    }
 }

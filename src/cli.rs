@@ -13,7 +13,7 @@ use std::path::PathBuf;
     version,
     about,
     long_about = None,
-    after_help = "Examples:\n  terskel check annonse.md                 suggestions for one ad (Markdown)\n  terskel check annonser/ --format json    every ad in a directory, as JSON\n  cat annonse.txt | terskel check -        an ad on standard input\n  terskel check ads/ --fail-on warning     exit 1 when a warning or error is found (CI)\n  terskel explain nb.driving-licence.required\n\nExit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage, rule or input errors."
+    after_help = "Examples:\n  terskel check annonse.md                 suggestions for one ad (Markdown)\n  terskel check annonser/ --format json    every ad in a directory, as JSON\n  cat annonse.txt | terskel check -        an ad on standard input\n  terskel check ads/ --fail-on warning     exit 1 when a warning or error is found (CI)\n  terskel audit annonser/ --format html -o audit.html   one report over many ads\n  terskel explain nb.driving-licence.required\n\nExit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage, rule or input errors."
 )]
 pub struct Cli {
     /// What to do.
@@ -26,13 +26,13 @@ pub struct Cli {
 pub enum Command {
     /// Check ads and print findings with suggestions.
     #[command(
-        after_help = "PATH may be a file (.md, .txt, .html), a directory (searched recursively for those, honouring .gitignore) or - for standard input."
+        after_help = "PATH may be a file (.md, .txt, .html, .json, .jsonl), a directory (searched recursively for those, honouring .gitignore, .terskelignore, --exclude and the configuration's include/exclude) or - for standard input.\n\nExamples:\n  terskel check annonse.md                          suggestions for one ad\n  terskel check annonser/ --format text             path:line:col: severity [rule] message\n  terskel check annonser/ --format sarif -o t.sarif for code scanning\n  terskel check eksport.jsonl --format json         an export, one ad per line"
     )]
     Check(CheckArgs),
     /// One report over many ads: totals, ads per category, the highest thresholds, per employer
     /// and department, suppressions with their reasons, and a short section per ad.
     #[command(
-        after_help = "PATH may be a file (.md, .txt, .html), a directory (searched recursively for those, honouring .gitignore) or - for standard input.\n\nExamples:\n  terskel audit annonser/                              Markdown to standard output\n  terskel audit annonser/ --format html -o audit.html  one self-contained page\n  terskel audit annonser/ --format json                for further processing"
+        after_help = "PATH may be a file (.md, .txt, .html, .json, .jsonl), a directory (searched recursively for those, honouring .gitignore, .terskelignore, --exclude and the configuration's include/exclude) or - for standard input.\n\nExamples:\n  terskel audit annonser/                              Markdown to standard output\n  terskel audit annonser/ --format html -o audit.html  one self-contained page\n  terskel audit annonser/ --format json                for further processing"
     )]
     Audit(AuditArgs),
     /// List the active rules, or verify the examples of rule files.
@@ -59,20 +59,40 @@ pub struct RuleArgs {
 /// `terskel check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Markdown)]
+    pub format: CheckFormat,
+    /// Inputs, selection and rules.
+    #[command(flatten)]
+    pub batch: BatchArgs,
+}
+
+/// `terskel audit`.
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = AuditFormat::Markdown)]
+    pub format: AuditFormat,
+    /// Inputs, selection and rules.
+    #[command(flatten)]
+    pub batch: BatchArgs,
+}
+
+/// Options shared by the commands that read many ads (`check`, `audit`).
+#[derive(Debug, Args)]
+pub struct BatchArgs {
     /// Files, directories or - (standard input). Directories are searched for .md, .txt, .html,
     /// .json (one ad, an array of ads or a page {"content": [...]}) and .jsonl/.ndjson (one ad
     /// per line) files.
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = CheckFormat::Markdown)]
-    pub format: CheckFormat,
     /// Write the report to FILE instead of standard output. The file is replaced only when the
     /// report is complete (written to a temporary file next to it, then renamed).
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Leave files and directories matching GLOB out of directory walks (matched against the
     /// path below the directory and the name alone, e.g. `README.md`, `arkiv/**`); repeatable.
+    /// Adds to `exclude` of the configuration.
     #[arg(long, value_name = "GLOB")]
     pub exclude: Vec<String>,
     /// Exit with 1 when a finding of this severity or higher is reported [default: `fail-on` of
@@ -90,41 +110,6 @@ pub struct CheckArgs {
     pub select: Vec<String>,
     /// Do not report these rules or categories; repeatable or comma-separated. Replaces `ignore`
     /// of the configuration.
-    #[arg(long, value_name = "ID|CATEGORY")]
-    pub ignore: Vec<String>,
-    /// Worker threads (default: one per core).
-    #[arg(long, short = 'j', value_name = "N")]
-    pub jobs: Option<usize>,
-    /// Rule loading.
-    #[command(flatten)]
-    pub rule_args: RuleArgs,
-}
-
-/// `terskel audit`.
-#[derive(Debug, Args)]
-pub struct AuditArgs {
-    /// Files, directories or - (standard input).
-    #[arg(value_name = "PATH", required = true)]
-    pub paths: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = AuditFormat::Markdown)]
-    pub format: AuditFormat,
-    /// Write the report to FILE (atomically: all or nothing) instead of standard output.
-    #[arg(long, short = 'o', value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// Exit with 1 when a finding of this severity or higher is reported [default: `fail-on` of
-    /// the configuration, else error].
-    #[arg(long, value_enum, value_name = "SEVERITY")]
-    pub fail_on: Option<FailOn>,
-    /// The language of the ads; `auto` takes front matter `lang`, else detects it from the text
-    /// [default: `lang` of the configuration, else auto].
-    #[arg(long, value_enum)]
-    pub lang: Option<LangArg>,
-    /// Count only these rules or categories (rule id, id prefix or category); repeatable or
-    /// comma-separated.
-    #[arg(long, value_name = "ID|CATEGORY")]
-    pub select: Vec<String>,
-    /// Do not count these rules or categories; repeatable or comma-separated.
     #[arg(long, value_name = "ID|CATEGORY")]
     pub ignore: Vec<String>,
     /// Worker threads (default: one per core).

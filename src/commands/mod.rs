@@ -2,8 +2,10 @@
 //! Output goes to the given writers; nothing here exits the process.
 
 mod audit;
+mod batch;
 mod check;
 mod explain;
+mod output;
 mod rules;
 mod setup;
 

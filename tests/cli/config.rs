@@ -257,16 +257,55 @@ fn roles_add_titles_to_role_families() {
     );
 }
 
+/// The paths of the ads a JSON report holds, with `/` separators.
+fn checked_paths(out: &Output) -> Vec<String> {
+    json(out)["documents"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{}{}", stdout(out), stderr(out)))
+        .iter()
+        .map(|d| d["path"].as_str().unwrap().replace('\\', "/"))
+        .collect()
+}
+
 #[test]
-fn include_and_exclude_are_accepted() {
+fn include_and_exclude_filter_directory_walks_relative_to_the_file() {
     let dir = project();
+    let ad = std::fs::read(fixture("helsefagarbeider.md")).unwrap();
+    for name in [
+        "annonser/a.md",
+        "annonser/utkast/b.md",
+        "annonser/c.txt",
+        "annet/d.md",
+    ] {
+        write(dir.path(), name, &ad);
+    }
     write(
         dir.path(),
         "terskel.yaml",
-        "include: ['**/*.md']\nexclude: ['utkast/**']\n",
+        "include: ['annonser/**/*.md']\nexclude: ['utkast']\n",
     );
-    let out = run_in(dir.path(), &["check", "--fail-on", "never", "annonse.md"]);
-    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let check = |cwd: &Path, args: &[&str]| {
+        let out = run_in(cwd, &[&JSON[..], &["never"], args].concat());
+        assert_eq!(code(&out), 0, "{}", stderr(&out));
+        checked_paths(&out)
+    };
+    // `annonse.md` and `annet/` are outside `include`; `utkast` is excluded; `c.txt` is no .md.
+    assert_eq!(check(dir.path(), &["."]), ["./annonser/a.md"]);
+    // The globs are relative to the file's directory, wherever terskel runs below it.
+    let sub = dir.path().join("annonser");
+    assert_eq!(check(&sub, &["."]), ["./a.md"]);
+    assert_eq!(check(&sub, &["../annet"]), Vec::<String>::new());
+    // --exclude adds to the file's exclude; a file named on the command line is always read.
+    assert_eq!(
+        check(dir.path(), &["--exclude", "a.md", "annonser", "annet/d.md"]),
+        ["annet/d.md"]
+    );
+    // `audit` walks the same way.
+    let out = run_in(
+        dir.path(),
+        &["audit", "--format", "json", "--exclude", "a.md", "."],
+    );
+    assert_eq!(json(&out)["totals"]["ads"], 0, "{}", stdout(&out));
 }
 
 #[test]

@@ -1,0 +1,217 @@
+//! What `check` and `audit` share: turning the flags into rules, a thread pool and a list of
+//! inputs, and keeping the tally of a run (unreadable inputs, findings at or above `--fail-on`,
+//! the progress bar) that decides the exit code.
+
+use super::setup::{pool, Setup};
+use super::{CliError, Outcome};
+use crate::cli::BatchArgs;
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::{self, IsTerminal, Read, Write};
+use terskel::batch::{self, Expanded, Input, WalkFilter};
+use terskel::posting::InputError;
+use terskel::report::Checked;
+use terskel::taxonomy::Severity;
+
+/// Runs longer than this many inputs show a progress bar (on a terminal, outside CI).
+const PROGRESS_FROM: usize = 200;
+
+/// How many unreadable inputs the closing summary names.
+const NAMED_FAILURES: usize = 10;
+
+/// Everything a batch command needs before the first ad is read.
+pub struct Prepared {
+    /// Rules, selection, reading options and configuration.
+    pub setup: Setup,
+    /// The worker threads (`None`: rayon's global pool).
+    pub pool: Option<rayon::ThreadPool>,
+    /// The inputs found, and the paths that could not be used.
+    pub expanded: Expanded,
+}
+
+/// Loads the configuration and rules, starts the pool and expands the paths (directory walks
+/// honour `--exclude` and the configuration's `include`/`exclude`). Warns on `err` when no ad
+/// was found.
+///
+/// # Errors
+/// [`CliError`] for configuration, rule and flag errors.
+pub fn prepare(args: &BatchArgs, err: &mut dyn Write) -> Result<Prepared, CliError> {
+    let setup = Setup::new(&args.rule_args, &args.select, &args.ignore, args.lang)?;
+    let usage = |e: batch::ExcludeError| CliError::Usage(e.to_string());
+    let mut filter = WalkFilter::new(&args.exclude).map_err(usage)?;
+    if let Some(config) = &setup.config {
+        filter = filter.with_config(config.globs()).map_err(usage)?;
+    }
+    let pool = pool(args.jobs)?;
+    let expanded = batch::expand_with(&args.paths, &filter, || {
+        let mut bytes = Vec::new();
+        io::stdin().read_to_end(&mut bytes).map(|_| bytes)
+    });
+    if expanded.inputs.is_empty() && expanded.errors.is_empty() {
+        writeln!(
+            err,
+            "warning: no ads found (looked for {} files)",
+            batch::AD_EXTENSIONS.join(", ")
+        )?;
+    }
+    Ok(Prepared {
+        setup,
+        pool,
+        expanded,
+    })
+}
+
+/// What became of one input.
+pub enum Handled {
+    /// Read and checked; `--select`/`--ignore` applied.
+    Checked(Box<Checked>),
+    /// Could not be read (reported on standard error; fails the run).
+    Unread(InputError),
+    /// Skipped with a warning (a binary file in a directory).
+    Skipped,
+}
+
+/// The running tally of a batch: whether a finding reached `--fail-on`, which inputs could not
+/// be read, and the progress bar.
+pub struct Tally {
+    threshold: Option<Severity>,
+    failing: bool,
+    failed: Vec<String>,
+    progress: ProgressBar,
+}
+
+impl Tally {
+    /// A tally failing on findings at or above `threshold` (`None`: never), with a progress bar
+    /// when `inputs` make a long run on a terminal.
+    pub fn new(threshold: Option<Severity>, inputs: &[Input]) -> Tally {
+        Tally {
+            threshold,
+            failing: false,
+            failed: Vec::new(),
+            progress: progress_bar(inputs),
+        }
+    }
+
+    /// Reports a path that could not be used (a missing file, an unreadable directory).
+    ///
+    /// # Errors
+    /// Writing to `err` failed.
+    pub fn unread(&mut self, error: &InputError, err: &mut dyn Write) -> io::Result<()> {
+        self.failed.push(place(error));
+        self.progress.suspend(|| writeln!(err, "error: {error}"))
+    }
+
+    /// Takes one result of the batch: applies the selection to a checked ad and notes whether
+    /// it fails the run; reports an unreadable or skipped input on `err`.
+    ///
+    /// # Errors
+    /// Writing to `err` failed.
+    pub fn take(
+        &mut self,
+        result: Result<Checked, InputError>,
+        setup: &Setup,
+        err: &mut dyn Write,
+    ) -> io::Result<Handled> {
+        self.progress.inc(1);
+        match result {
+            Ok(mut checked) => {
+                setup.selection.apply(&mut checked.findings);
+                let threshold = self.threshold;
+                self.failing |=
+                    threshold.is_some_and(|t| checked.findings.iter().any(|f| f.severity >= t));
+                Ok(Handled::Checked(Box::new(checked)))
+            }
+            Err(e) if e.is_skip() => {
+                self.progress.suspend(|| writeln!(err, "warning: {e}"))?;
+                Ok(Handled::Skipped)
+            }
+            Err(e) => {
+                self.unread(&e, err)?;
+                Ok(Handled::Unread(e))
+            }
+        }
+    }
+
+    /// Clears the progress bar, names the inputs that could not be read, and gives the outcome:
+    /// `Failed` when any could not, else `Findings` when a finding reached `--fail-on`.
+    ///
+    /// # Errors
+    /// Writing to `err` failed.
+    pub fn finish(self, err: &mut dyn Write) -> io::Result<Outcome> {
+        self.progress.finish_and_clear();
+        if self.failed.is_empty() {
+            return Ok(if self.failing {
+                Outcome::Findings
+            } else {
+                Outcome::Clean
+            });
+        }
+        let more = self.failed.len().saturating_sub(NAMED_FAILURES);
+        let named: Vec<&str> = self
+            .failed
+            .iter()
+            .take(NAMED_FAILURES)
+            .map(String::as_str)
+            .collect();
+        let tail = if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        };
+        let noun = if self.failed.len() == 1 {
+            "input"
+        } else {
+            "inputs"
+        };
+        writeln!(
+            err,
+            "error: {} {noun} could not be checked: {}{tail}",
+            self.failed.len(),
+            named.join(", ")
+        )?;
+        Ok(Outcome::Failed)
+    }
+}
+
+/// The file (and line) an input error is about, for the closing summary.
+fn place(error: &InputError) -> String {
+    match error {
+        InputError::Io { path, .. } => path.display().to_string(),
+        InputError::Empty { path } | InputError::Binary { path } => path.clone(),
+        InputError::NotUtf8 { path, line, .. }
+        | InputError::UnclosedFrontMatter { path, line }
+        | InputError::FrontMatter { path, line, .. }
+        | InputError::Record { path, line, .. } => format!("{path}:{line}"),
+    }
+}
+
+/// A progress bar on standard error for long runs on a terminal; hidden otherwise (in CI, in
+/// pipes, and for short runs). Counts ads; when JSON exports are among the inputs their number of
+/// ads is not known up front, and the bar is a counter.
+fn progress_bar(inputs: &[Input]) -> ProgressBar {
+    let has_exports = inputs.iter().any(|i| match i {
+        Input::File(path) => {
+            terskel::posting::format_for_path(path) == terskel::posting::Format::Json
+        }
+        Input::Stdin(_) => false,
+    });
+    let interactive = io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+    if !interactive || (inputs.len() <= PROGRESS_FROM && !has_exports) {
+        return ProgressBar::hidden();
+    }
+    let (bar, template) = if has_exports {
+        (
+            ProgressBar::no_length(),
+            "{spinner} {pos} ads read ({per_sec}, {elapsed})",
+        )
+    } else {
+        (
+            ProgressBar::new(inputs.len() as u64),
+            "{bar:40} {pos}/{len} ads ({per_sec}, eta {eta})",
+        )
+    };
+    bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+    if let Ok(style) = ProgressStyle::with_template(template) {
+        bar.set_style(style);
+    }
+    bar
+}
