@@ -9,7 +9,7 @@
 #![allow(clippy::expect_used)]
 
 use std::path::PathBuf;
-use terskel::batch::{self, Input};
+use terskel::batch;
 use terskel::posting::{self, json, ReadOptions};
 use terskel::report::{self, Checked};
 use terskel::rules::{self, RuleOptions};
@@ -24,10 +24,7 @@ fn corpus() -> Vec<PathBuf> {
     expanded
         .inputs
         .into_iter()
-        .filter_map(|i| match i {
-            Input::File(p) => Some(p),
-            Input::Stdin(_) => None,
-        })
+        .filter_map(|i| i.path().map(PathBuf::from))
         .collect()
 }
 

@@ -31,10 +31,24 @@ pub const IGNORE_FILE: &str = ".terskelignore";
 /// One input to check.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
-    /// A file.
+    /// A file named by the user: always read.
     File(PathBuf),
+    /// A file found by walking a directory: read like [`Input::File`], except that a `.json`
+    /// file in which no object has a text field is skipped with a warning (a directory of ads
+    /// may hold labels or settings too).
+    Found(PathBuf),
     /// Standard input, already read.
     Stdin(Vec<u8>),
+}
+
+impl Input {
+    /// The file, or `None` for standard input.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            Input::File(path) | Input::Found(path) => Some(path),
+            Input::Stdin(_) => None,
+        }
+    }
 }
 
 /// The inputs found for a list of paths, and the paths that could not be used.
@@ -269,7 +283,7 @@ fn walk(dir: &Path, filter: &WalkFilter, expanded: &mut Expanded) {
         }
     }
     files.sort();
-    expanded.inputs.extend(files.into_iter().map(Input::File));
+    expanded.inputs.extend(files.into_iter().map(Input::Found));
 }
 
 /// How many inputs are checked in parallel before their results are handed on; bounds memory.
@@ -316,6 +330,36 @@ struct Works<I> {
     records: std::vec::IntoIter<Record>,
 }
 
+impl<I> Works<I> {
+    /// The work for the file at `path`: the file itself, or for a JSON file `None` after
+    /// queueing its records (a JSON Lines file is opened to be read line by line). A JSON file
+    /// `found` in a directory walk in which no record has a text field is skipped.
+    fn open(&mut self, path: PathBuf, found: bool) -> Option<Work> {
+        if posting::format_for_path(&path) != Format::Json {
+            return Some(Work::File(path));
+        }
+        if json::is_lines(&path.to_string_lossy()) {
+            match json::open_lines(&path) {
+                Ok(lines) => self.lines = Some(lines),
+                Err(error) => return Some(Work::Failed(error)),
+            }
+            return None;
+        }
+        match json::read_file(&path) {
+            Ok(records) if found && !records.iter().any(json::has_text_field) => {
+                Some(Work::Failed(InputError::NoAds {
+                    path: path.display().to_string(),
+                }))
+            }
+            Ok(records) => {
+                self.records = records.into_iter();
+                None
+            }
+            Err(error) => Some(Work::Failed(error)),
+        }
+    }
+}
+
 impl<I: Iterator<Item = Input>> Iterator for Works<I> {
     type Item = Work;
 
@@ -332,20 +376,16 @@ impl<I: Iterator<Item = Input>> Iterator for Works<I> {
                 }
             }
             match self.inputs.next()? {
-                Input::File(path) if posting::format_for_path(&path) == Format::Json => {
-                    if json::is_lines(&path.to_string_lossy()) {
-                        match json::open_lines(&path) {
-                            Ok(lines) => self.lines = Some(lines),
-                            Err(error) => return Some(Work::Failed(error)),
-                        }
-                    } else {
-                        match json::read_file(&path) {
-                            Ok(records) => self.records = records.into_iter(),
-                            Err(error) => return Some(Work::Failed(error)),
-                        }
+                Input::File(path) => {
+                    if let Some(work) = self.open(path, false) {
+                        return Some(work);
                     }
                 }
-                Input::File(path) => return Some(Work::File(path)),
+                Input::Found(path) => {
+                    if let Some(work) = self.open(path, true) {
+                        return Some(work);
+                    }
+                }
                 Input::Stdin(bytes) => return Some(Work::Stdin(bytes)),
             }
         }

@@ -95,8 +95,8 @@ fn render(report: &AuditReport, format: AuditFormat) -> io::Result<String> {
 }
 
 fn is_same_file(input: &batch::Input, output: &Path) -> bool {
-    match (input, output.canonicalize()) {
-        (batch::Input::File(path), Ok(output)) => path.canonicalize().is_ok_and(|p| p == output),
+    match (input.path(), output.canonicalize()) {
+        (Some(path), Ok(output)) => path.canonicalize().is_ok_and(|p| p == output),
         _ => false,
     }
 }

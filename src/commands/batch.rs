@@ -176,7 +176,9 @@ impl Tally {
 fn place(error: &InputError) -> String {
     match error {
         InputError::Io { path, .. } => path.display().to_string(),
-        InputError::Empty { path } | InputError::Binary { path } => path.clone(),
+        InputError::Empty { path } | InputError::Binary { path } | InputError::NoAds { path } => {
+            path.clone()
+        }
         InputError::NotUtf8 { path, line, .. }
         | InputError::UnclosedFrontMatter { path, line }
         | InputError::FrontMatter { path, line, .. }
@@ -188,12 +190,10 @@ fn place(error: &InputError) -> String {
 /// pipes, and for short runs). Counts ads; when JSON exports are among the inputs their number of
 /// ads is not known up front, and the bar is a counter.
 fn progress_bar(inputs: &[Input]) -> ProgressBar {
-    let has_exports = inputs.iter().any(|i| match i {
-        Input::File(path) => {
-            terskel::posting::format_for_path(path) == terskel::posting::Format::Json
-        }
-        Input::Stdin(_) => false,
-    });
+    let has_exports = inputs
+        .iter()
+        .filter_map(Input::path)
+        .any(|path| terskel::posting::format_for_path(path) == terskel::posting::Format::Json);
     let interactive = io::stderr().is_terminal() && std::env::var_os("CI").is_none();
     if !interactive || (inputs.len() <= PROGRESS_FROM && !has_exports) {
         return ProgressBar::hidden();

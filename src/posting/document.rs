@@ -297,6 +297,13 @@ pub enum InputError {
         /// The path.
         path: String,
     },
+    /// A `.json` file found in a directory walk that holds no job ads (no object in it has a
+    /// text field): a directory of ads may also hold labels, settings or other data.
+    #[error("{path}: no job ads in this JSON file (no object has a description, adtext, text or body field); skipped. Name the file on the command line to read it as ads")]
+    NoAds {
+        /// The path.
+        path: String,
+    },
     /// Front matter opened with `---` but never closed.
     #[error("{path}:{line}:1: front matter opened with `---` here is never closed; add a line `---` after it")]
     UnclosedFrontMatter {
@@ -332,7 +339,7 @@ pub enum InputError {
 impl InputError {
     /// True for inputs that are skipped with a warning rather than failing the run.
     pub fn is_skip(&self) -> bool {
-        matches!(self, InputError::Binary { .. })
+        matches!(self, InputError::Binary { .. } | InputError::NoAds { .. })
     }
 }
 

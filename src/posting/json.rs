@@ -473,6 +473,14 @@ fn no_ads(file: &str) -> InputError {
     }
 }
 
+/// True when the record is an object with at least one of [`TEXT_FIELDS`] (holding anything):
+/// what tells an export of ads from other JSON.
+pub fn has_text_field(record: &Record) -> bool {
+    let raw = record.text.get(record.start..).unwrap_or("");
+    serde_json::from_str::<BTreeMap<String, &RawValue>>(raw)
+        .is_ok_and(|fields| TEXT_FIELDS.iter().any(|f| fields.contains_key(*f)))
+}
+
 /// Reads one ad record into a document.
 ///
 /// # Errors

@@ -211,6 +211,31 @@ fn directories_pick_up_json_exports_and_honour_exclude() {
 }
 
 #[test]
+fn json_without_ads_in_a_directory_is_skipped_but_named_on_the_command_line_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "001.md", "# Assistent\n\nDu må ha førerkort.\n");
+    // Expert labels next to the ads: JSON, but no object in it has a text field.
+    let labels = write(
+        dir.path(),
+        "labels.json",
+        r#"{"001.md": {"expected_categories": ["driving-licence"]}}"#,
+    );
+    let root = dir.path().to_str().unwrap();
+    let out = run(&["check", "--format", "json", "--fail-on", "never", root]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(json(&out)["documents"].as_array().unwrap().len(), 1);
+    assert!(
+        stderr(&out).contains("labels.json: no job ads in this JSON file"),
+        "{}",
+        stderr(&out)
+    );
+
+    let out = run(&["check", "--fail-on", "never", labels.to_str().unwrap()]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(stderr(&out).contains("the ad has no text"), "{}", stderr(&out));
+}
+
+#[test]
 fn an_unreadable_file_in_a_directory_is_named_at_the_end_and_the_rest_checked() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "a.md", "# Assistent\n\nDu må ha førerkort.\n");
