@@ -3,7 +3,9 @@
 //! Patterns run per item in scope, not over the whole text. Unicode word boundaries (`\b`) keep
 //! the regex crate's fast DFA from running on non-ASCII text (every Norwegian ad), so each pattern
 //! also has a *relaxed* twin without `\b`/`\B` (see [`relaxed`]): it matches a superset and runs
-//! on the DFA, and only items it matches are searched with the real pattern.
+//! on the DFA, and only items it matches are searched with the real pattern. Before any item, a
+//! pattern without anchors is tried once on the whole text: most patterns match nowhere in most
+//! ads, and one search of the text replaces one per item.
 
 use super::context::{Context, Located};
 use super::finding::Finding;
@@ -26,10 +28,10 @@ pub(super) fn matches<'c, 'a>(
     ctx: &'c Context<'a>,
     rule: &'c Rule,
 ) -> impl Iterator<Item = (Range<usize>, &'c Located<'a>)> + 'c {
-    let pattern = rule.pattern.as_ref();
+    let pattern = rule.pattern.as_ref().filter(|p| p.may_match(&ctx.doc.text));
     ctx.items()
         .iter()
-        .filter(move |l| rule.in_scope(l.item.section))
+        .filter(move |l| pattern.is_some() && rule.in_scope(l.item.section))
         .flat_map(move |located| {
             let span = located.item.span.clone();
             let text = ctx.doc.slice(span.clone());
@@ -53,6 +55,9 @@ pub struct CompiledPattern {
     /// The pattern as written.
     pub regex: Regex,
     relaxed: std::sync::OnceLock<Regex>,
+    /// True when the pattern has no anchor (`^`, `$`, `\A`, `\z`): then a match in an item is
+    /// also a match in the whole text, and a text without one needs no item searched.
+    unanchored: bool,
 }
 
 impl CompiledPattern {
@@ -64,7 +69,14 @@ impl CompiledPattern {
         Ok(CompiledPattern {
             regex: build(pattern)?,
             relaxed: std::sync::OnceLock::new(),
+            unanchored: is_unanchored(pattern),
         })
+    }
+
+    /// False only when the pattern can match in no part of `text` (for an unanchored pattern,
+    /// one search of its relaxed twin over the whole text).
+    pub fn may_match(&self, text: &str) -> bool {
+        !self.unanchored || self.relaxed().is_match(text)
     }
 
     /// The pattern without word-boundary assertions: matches wherever `regex` does (and more).
@@ -85,6 +97,26 @@ fn build(pattern: &str) -> Result<Regex, regex::Error> {
     regex::RegexBuilder::new(pattern)
         .size_limit(1 << 22)
         .build()
+}
+
+/// True when `pattern` asserts no line or text boundary (word boundaries do not count: the
+/// relaxed twin has none). Unparsable patterns count as anchored, the safe side.
+fn is_unanchored(pattern: &str) -> bool {
+    use regex_syntax::hir::Look;
+    let Ok(hir) = regex_syntax::Parser::new().parse(pattern) else {
+        return false;
+    };
+    let looks = hir.properties().look_set();
+    [
+        Look::Start,
+        Look::End,
+        Look::StartLF,
+        Look::EndLF,
+        Look::StartCRLF,
+        Look::EndCRLF,
+    ]
+    .into_iter()
+    .all(|look| !looks.contains(look))
 }
 
 /// `pattern` with every `\b` and `\B` removed (escaped backslashes kept). Removing an assertion
@@ -116,6 +148,18 @@ mod tests {
     #[test]
     fn relaxed_drops_word_boundaries_only() {
         assert_eq!(relaxed(r"(?i)\bfør\w*\b|\\b\Bx"), r"(?i)før\w*|\\bx");
+    }
+
+    #[test]
+    fn anchored_patterns_are_never_skipped_by_the_whole_text() {
+        assert!(is_unanchored(r"(?i)\bfagbrev\b|[^.\n]{0,8}\$\s*\d"));
+        assert!(!is_unanchored(r"(?m)^\s*-\s*førerkort"));
+        assert!(!is_unanchored(r"norsk$"));
+        let anchored = CompiledPattern::new(r"^krav").unwrap();
+        assert!(anchored.may_match("ingen treff her"));
+        let plain = CompiledPattern::new(r"\bkrav\b").unwrap();
+        assert!(!plain.may_match("ingen treff her"));
+        assert!(plain.may_match("Krav: fagbrev, dette er et krav."));
     }
 
     #[test]

@@ -24,14 +24,18 @@ impl Lix {
     /// Adds the sentences of `text` (split at `. ! ? : ;` and line breaks).
     pub fn add(&mut self, text: &str) {
         for sentence in text.split(['.', '!', '?', ':', ';', '\n']) {
-            let words = sentence_words(sentence);
+            let (mut words, mut long) = (0, 0);
+            for word in sentence
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| is_word(w))
+            {
+                words += 1;
+                long += usize::from(word.chars().nth(6).is_some());
+            }
             if words > 0 {
                 self.sentences += 1;
                 self.words += words;
-                self.long_words += sentence
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| is_word(w) && w.chars().count() > 6)
-                    .count();
+                self.long_words += long;
             }
         }
     }

@@ -9,7 +9,8 @@
 
 use super::words;
 use crate::taxonomy::Language;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
 
 /// Words that are Nynorsk and not Bokmål.
 const NYNORSK: &[&str] = &[
@@ -316,14 +317,34 @@ pub(crate) fn choose(
     }
 }
 
+/// Every word of [`NYNORSK`], [`BOKMAL`] and [`ENGLISH`] with the lists it is in (in that
+/// order), built once: detection looks up every word of every ad.
+fn marker_words() -> &'static HashMap<&'static str, [bool; 3]> {
+    static WORDS: OnceLock<HashMap<&'static str, [bool; 3]>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut map: HashMap<&'static str, [bool; 3]> = HashMap::new();
+        for (i, list) in [NYNORSK, BOKMAL, ENGLISH].into_iter().enumerate() {
+            for word in list {
+                if let Some(slot) = map.entry(word).or_default().get_mut(i) {
+                    *slot = true;
+                }
+            }
+        }
+        map
+    })
+}
+
 /// The language `text` is most likely written in.
 pub(crate) fn detect(text: &str) -> Language {
     let (mut nb, mut nn, mut en) = (0usize, 0usize, 0usize);
+    let lists = marker_words();
     for word in words::words(text) {
         let w = word.as_str();
-        nn += usize::from(NYNORSK.contains(&w));
-        nb += usize::from(BOKMAL.contains(&w));
-        en += usize::from(ENGLISH.contains(&w));
+        if let Some(&[in_nn, in_nb, in_en]) = lists.get(w) {
+            nn += usize::from(in_nn);
+            nb += usize::from(in_nb);
+            en += usize::from(in_en);
+        }
         let long = w.chars().count() > 5;
         if long && (w.ends_with("leg") || w.ends_with("lege") || w.ends_with("ane")) {
             nn += 1;

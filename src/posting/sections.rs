@@ -27,7 +27,7 @@ use super::words::WordList;
 use super::{ItemKind, SectionKind};
 
 /// Exact headings that are portal labels, not sections: their content is never a demand.
-const PORTAL_HEADINGS: &[&str] = &[
+static PORTAL_HEADINGS: WordList = WordList::new(&[
     "utdanningsnivå",
     "utdanningsretning",
     "utdanningsnivå og retning",
@@ -53,7 +53,7 @@ const PORTAL_HEADINGS: &[&str] = &[
     "location",
     "sector",
     "start date",
-];
+]);
 
 /// Heading words that make the whole block `preferred`.
 static PREFERRED_HEADING: WordList = WordList::new(&[
@@ -76,10 +76,10 @@ static PREFERRED_HEADING: WordList = WordList::new(&[
 
 /// Heading patterns per kind (see [`super::words`] for the pattern language). The order breaks
 /// ties between patterns that start at the same word.
-const HEADINGS: &[(SectionKind, &[&str])] = &[
+static HEADINGS: [(SectionKind, WordList); 6] = [
     (
         SectionKind::Requirements,
-        &[
+        WordList::new(&[
             "kvalifikasjon*",
             "* kvalifikasjon*",
             "*kvalifikasjoner",
@@ -131,11 +131,11 @@ const HEADINGS: &[(SectionKind, &[&str])] = &[
             "skills and experience",
             "experience",
             "education",
-        ],
+        ]),
     ),
     (
         SectionKind::Personal,
-        &[
+        WordList::new(&[
             "personlig*",
             "personleg*",
             "*egenskaper",
@@ -151,11 +151,11 @@ const HEADINGS: &[(SectionKind, &[&str])] = &[
             "personality",
             "soft skills",
             "you are",
-        ],
+        ]),
     ),
     (
         SectionKind::Duties,
-        &[
+        WordList::new(&[
             "*oppgaver",
             "*oppgåver",
             "* *oppgaver",
@@ -191,11 +191,11 @@ const HEADINGS: &[(SectionKind, &[&str])] = &[
             "about the role",
             "about the job",
             "about the position",
-        ],
+        ]),
     ),
     (
         SectionKind::Offer,
-        &[
+        WordList::new(&[
             "vi tilbyr",
             "vi kan tilby",
             "me tilbyr",
@@ -216,11 +216,11 @@ const HEADINGS: &[(SectionKind, &[&str])] = &[
             "benefits",
             "salary",
             "perks",
-        ],
+        ]),
     ),
     (
         SectionKind::About,
-        &[
+        WordList::new(&[
             "om oss",
             "om arbeidsplassen",
             "om arbeidsstaden",
@@ -241,11 +241,11 @@ const HEADINGS: &[(SectionKind, &[&str])] = &[
             "about the company",
             "who we are",
             "the company",
-        ],
+        ]),
     ),
     (
         SectionKind::Application,
-        &[
+        WordList::new(&[
             "søknad*",
             "*søknad",
             "søk",
@@ -268,13 +268,13 @@ const HEADINGS: &[(SectionKind, &[&str])] = &[
             "contact*",
             "more information",
             "further information",
-        ],
+        ]),
     ),
 ];
 
 /// Sentence openings that introduce what the employer wants from the candidate; followed by
 /// nothing or by words about the candidate ("Vi søker deg som", "Vi ønsker at du har").
-const INTROS: &[&str] = &[
+static INTROS: WordList = WordList::new(&[
     "vi søker",
     "vi søkjer",
     "me søkjer",
@@ -303,7 +303,7 @@ const INTROS: &[&str] = &[
     "we seek",
     "we want",
     "we would like",
-];
+]);
 
 /// Words after an intro that show it is about the candidate.
 static INTRO_CANDIDATE: WordList = WordList::new(&[
@@ -404,7 +404,7 @@ static MUST_MARKERS: WordList = WordList::new(&[
 
 /// Openings of a sentence that says whom the employer looks for ("Vi søker etter en person med
 /// høyere utdanning"): with a following "med"/"with"/"som har" they state a must.
-const SEEKS: &[&str] = &[
+static SEEKS: WordList = WordList::new(&[
     "vi søker",
     "vi søkjer",
     "me søkjer",
@@ -416,18 +416,16 @@ const SEEKS: &[&str] = &[
     "we are looking for",
     "we seek",
     "we are seeking",
-];
+]);
 
 /// What turns a "Vi søker …" opening into a demand: the qualities that follow.
 static SEEKS_WITH: WordList = WordList::new(&["med", "som har", "with", "who has", "who have"]);
 
 /// True for a sentence like "Vi søker etter en engasjert person med høyere utdanning".
 fn seeks_someone_with(w: &[String]) -> bool {
-    SEEKS.iter().any(|opening| {
-        words::find(w, opening) == Some(0)
-            && w.get(opening.split_whitespace().count()..)
-                .is_some_and(|rest| SEEKS_WITH.contains_any(rest))
-    })
+    SEEKS
+        .prefix_lengths(w)
+        .any(|n| w.get(n..).is_some_and(|rest| SEEKS_WITH.contains_any(rest)))
 }
 
 /// A heading's text for display and classification: markup (`*`, `_`, `#`, backticks), a
@@ -445,7 +443,7 @@ pub(crate) fn clean_heading(raw: &str) -> String {
 /// The section a heading names (`Other` when it names none we know).
 pub(crate) fn classify_heading(heading: &str) -> SectionKind {
     let w = words::words(heading);
-    if w.is_empty() || PORTAL_HEADINGS.iter().any(|p| words::is_exactly(&w, p)) {
+    if w.is_empty() || PORTAL_HEADINGS.matches_exactly(&w) {
         return SectionKind::Other;
     }
     if PREFERRED_HEADING.contains_any(&w) {
@@ -454,21 +452,13 @@ pub(crate) fn classify_heading(heading: &str) -> SectionKind {
     if is_intro(&w) {
         return SectionKind::Requirements;
     }
-    let mut best: Option<(usize, SectionKind)> = None;
-    for (kind, patterns) in HEADINGS {
-        for pattern in *patterns {
-            if let Some(at) = words::find(&w, pattern) {
-                let better = match best {
-                    Some((b, _)) => at < b,
-                    None => true,
-                };
-                if better {
-                    best = Some((at, *kind));
-                }
-            }
-        }
-    }
-    best.map_or(SectionKind::Other, |(_, kind)| kind)
+    // The earliest match wins; `min_by_key` keeps the first of equals, so ties go to the order
+    // of HEADINGS.
+    HEADINGS
+        .iter()
+        .filter_map(|(kind, patterns)| patterns.find_first(&w).map(|at| (at, *kind)))
+        .min_by_key(|(at, _)| *at)
+        .map_or(SectionKind::Other, |(_, kind)| kind)
 }
 
 /// No heading phrase in the lists is longer than this many words.
@@ -485,11 +475,10 @@ pub(crate) fn heading_name(line: &str) -> Option<SectionKind> {
     if w.is_empty() {
         return None;
     }
-    let exact = |list: &[&str]| list.iter().any(|p| words::is_exactly(&w, p));
-    if exact(PORTAL_HEADINGS) {
+    if PORTAL_HEADINGS.matches_exactly(&w) {
         return Some(SectionKind::Other);
     }
-    if exact(PREFERRED_HEADING.patterns()) {
+    if PREFERRED_HEADING.matches_exactly(&w) {
         return Some(SectionKind::Preferred);
     }
     if is_intro(&w) {
@@ -497,18 +486,15 @@ pub(crate) fn heading_name(line: &str) -> Option<SectionKind> {
     }
     HEADINGS
         .iter()
-        .find(|(_, patterns)| exact(patterns))
+        .find(|(_, patterns)| patterns.matches_exactly(&w))
         .map(|(kind, _)| *kind)
 }
 
 /// True for "Vi søker deg som", "Me søkjer", "Vi ønsker at du har" and the like.
 fn is_intro(w: &[String]) -> bool {
-    INTROS.iter().any(|intro| {
-        let n = intro.split_whitespace().count();
-        words::find(w, intro) == Some(0) && {
-            let rest = w.get(n..).unwrap_or(&[]);
-            rest.is_empty() || INTRO_CANDIDATE.contains_any(rest)
-        }
+    INTROS.prefix_lengths(w).any(|n| {
+        let rest = w.get(n..).unwrap_or(&[]);
+        rest.is_empty() || INTRO_CANDIDATE.contains_any(rest)
     })
 }
 
@@ -520,7 +506,11 @@ pub(crate) fn effective(block: SectionKind, kind: ItemKind, text: &str) -> Secti
         ItemKind::ListItem | ItemKind::Paragraph => {}
     }
     let w = words::words(text);
-    let preferred = PREFERRED_MARKERS.contains_any(&w) || has_weak_marker(text);
+    let preferred = PREFERRED_MARKERS.contains_any(&w)
+        || (w
+            .iter()
+            .any(|word| WEAK_PREFERRED_MARKERS.contains(&word.as_str()))
+            && has_weak_marker(text));
     let must = || MUST_MARKERS.contains_any(&w);
     match block {
         SectionKind::Requirements
@@ -640,10 +630,10 @@ mod tests {
     fn no_heading_phrase_is_longer_than_the_early_exit() {
         let lists = HEADINGS
             .iter()
-            .flat_map(|(_, l)| l.iter())
-            .chain(PORTAL_HEADINGS)
+            .flat_map(|(_, l)| l.patterns())
+            .chain(PORTAL_HEADINGS.patterns())
             .chain(PREFERRED_HEADING.patterns())
-            .chain(INTROS);
+            .chain(INTROS.patterns());
         for pattern in lists {
             assert!(
                 words::count(pattern) <= MAX_HEADING_PHRASE_WORDS,

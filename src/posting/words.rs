@@ -9,16 +9,20 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// A static list of patterns with an index built on first use, for lists matched against every
-/// item of every ad: patterns are looked up by their first word, and only patterns whose first
-/// word has a wildcard are tried at every position.
+/// item of every ad: patterns are split into words once, looked up by their first word, and only
+/// patterns whose first word has a wildcard are tried at every position.
 pub(crate) struct WordList {
     patterns: &'static [&'static str],
     index: OnceLock<Index>,
 }
 
 struct Index {
-    by_first: HashMap<&'static str, Vec<&'static str>>,
-    wildcard_first: Vec<&'static str>,
+    /// Every pattern split into its words, in list order.
+    split: Vec<Vec<&'static str>>,
+    /// Patterns (indices into `split`, in list order) by their first word.
+    by_first: HashMap<&'static str, Vec<usize>>,
+    /// Patterns whose first word has a wildcard, in list order.
+    wildcard_first: Vec<usize>,
 }
 
 impl WordList {
@@ -31,42 +35,83 @@ impl WordList {
     }
 
     /// The patterns as written.
+    #[cfg(test)]
     pub(crate) fn patterns(&self) -> &'static [&'static str] {
         self.patterns
     }
 
     fn index(&self) -> &Index {
         self.index.get_or_init(|| {
-            let mut by_first: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+            let split: Vec<Vec<&'static str>> = self
+                .patterns
+                .iter()
+                .map(|p| p.split_whitespace().collect())
+                .collect();
+            let mut by_first: HashMap<&'static str, Vec<usize>> = HashMap::new();
             let mut wildcard_first = Vec::new();
-            for &pattern in self.patterns {
-                match pattern.split_whitespace().next() {
-                    Some(first) if first.contains('*') => wildcard_first.push(pattern),
-                    Some(first) => by_first.entry(first).or_default().push(pattern),
+            for (i, words) in split.iter().enumerate() {
+                match words.first() {
+                    Some(first) if first.contains('*') => wildcard_first.push(i),
+                    Some(first) => by_first.entry(*first).or_default().push(i),
                     None => {}
                 }
             }
             Index {
+                split,
                 by_first,
                 wildcard_first,
             }
         })
     }
 
+    /// The patterns (split into words) that match `words` at word `i`.
+    fn matching_at<'s>(
+        &'s self,
+        words: &'s [String],
+        i: usize,
+    ) -> impl Iterator<Item = &'s [&'static str]> + 's {
+        let index = self.index();
+        let exact = words
+            .get(i)
+            .and_then(|w| index.by_first.get(w.as_str()))
+            .into_iter()
+            .flatten();
+        exact
+            .chain(&index.wildcard_first)
+            .map(|&p| index.split[p].as_slice())
+            .filter(move |pattern| split_matches_at(words, i, pattern))
+    }
+
     /// True when any pattern of the list matches somewhere in `words`.
     pub(crate) fn contains_any(&self, words: &[String]) -> bool {
-        let index = self.index();
-        (0..words.len()).any(|i| {
-            let exact = words
-                .get(i)
-                .and_then(|w| index.by_first.get(w.as_str()))
-                .into_iter()
-                .flatten();
-            exact
-                .chain(&index.wildcard_first)
-                .any(|pattern| matches_at(words, i, pattern))
-        })
+        (0..words.len()).any(|i| self.matching_at(words, i).next().is_some())
     }
+
+    /// The first word where a pattern of the list matches, if one does.
+    pub(crate) fn find_first(&self, words: &[String]) -> Option<usize> {
+        (0..words.len()).find(|&i| self.matching_at(words, i).next().is_some())
+    }
+
+    /// True when a pattern of the list matches all of `words`, and nothing else.
+    pub(crate) fn matches_exactly(&self, words: &[String]) -> bool {
+        self.matching_at(words, 0)
+            .any(|pattern| pattern.len() == words.len())
+    }
+
+    /// The lengths (in words) of the patterns that match at the start of `words`.
+    pub(crate) fn prefix_lengths<'s>(
+        &'s self,
+        words: &'s [String],
+    ) -> impl Iterator<Item = usize> + 's {
+        self.matching_at(words, 0).map(<[&str]>::len)
+    }
+}
+
+/// True when the pattern `words` of a split pattern match `text_words` starting at word `i`.
+fn split_matches_at(text_words: &[String], i: usize, pattern: &[&str]) -> bool {
+    text_words.get(i..).is_some_and(|rest| {
+        rest.len() >= pattern.len() && pattern.iter().zip(rest).all(|(p, w)| word_matches(w, p))
+    })
 }
 
 /// True when `pattern` matches `words` starting at word `i`.

@@ -232,7 +232,11 @@ fn json_without_ads_in_a_directory_is_skipped_but_named_on_the_command_line_is_a
 
     let out = run(&["check", "--fail-on", "never", labels.to_str().unwrap()]);
     assert_eq!(code(&out), 2, "{}", stderr(&out));
-    assert!(stderr(&out).contains("the ad has no text"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("the ad has no text"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
