@@ -1,8 +1,9 @@
 //! Turning paths into inputs and checking them in parallel.
 //!
 //! Owns expanding files, directories (recursively, honouring `.gitignore`, `.terskelignore`,
-//! hidden-file rules, `--exclude` globs and the configuration's `include`/`exclude`) and `-` (stdin) into a list of inputs in a
-//! deterministic order, and checking them with rayon while keeping that order in the results.
+//! hidden-file rules, `--exclude` globs and the configuration's `include`/`exclude`) and `-`
+//! (stdin) into a list of inputs in a deterministic order, and checking them with rayon while
+//! keeping that order in the results.
 //! It does not format anything.
 //!
 //! A JSON or JSON Lines file holds many ads. Its records are cut out on the calling thread as
@@ -88,7 +89,7 @@ struct ConfigGlobs {
 /// A walk pattern that is not a valid glob.
 #[derive(Debug, thiserror::Error)]
 #[error("{origin} {pattern:?} is not a valid glob: {message}")]
-pub struct ExcludeError {
+pub struct GlobError {
     /// Where the pattern comes from (`--exclude`, or the configuration key).
     pub origin: String,
     /// The pattern.
@@ -101,8 +102,8 @@ impl WalkFilter {
     /// A filter leaving out what the `--exclude` `patterns` match.
     ///
     /// # Errors
-    /// [`ExcludeError`] for the first pattern that is not a valid glob.
-    pub fn new(patterns: &[String]) -> Result<Self, ExcludeError> {
+    /// [`GlobError`] for the first pattern that is not a valid glob.
+    pub fn new(patterns: &[String]) -> Result<Self, GlobError> {
         Ok(Self {
             exclude: glob_set("--exclude", patterns)?,
             config: None,
@@ -112,12 +113,12 @@ impl WalkFilter {
     /// Adds a configuration file's `include` and `exclude` globs.
     ///
     /// # Errors
-    /// [`ExcludeError`] for the first pattern that is not a valid glob.
-    pub fn with_config(mut self, globs: Globs<'_>) -> Result<Self, ExcludeError> {
+    /// [`GlobError`] for the first pattern that is not a valid glob.
+    pub fn with_config(mut self, globs: Globs<'_>) -> Result<Self, GlobError> {
         let include = glob_set("include", globs.include)?;
         let exclude = glob_set("exclude", globs.exclude)?;
         if include.is_some() || exclude.is_some() {
-            let base = std::path::absolute(globs.root).map_err(|e| ExcludeError {
+            let base = std::path::absolute(globs.root).map_err(|e| GlobError {
                 origin: "configuration".into(),
                 pattern: globs.root.display().to_string(),
                 message: e.to_string(),
@@ -167,11 +168,11 @@ impl WalkFilter {
 }
 
 /// The glob set of `patterns`, `None` when there are none.
-fn glob_set(origin: &str, patterns: &[String]) -> Result<Option<globset::GlobSet>, ExcludeError> {
+fn glob_set(origin: &str, patterns: &[String]) -> Result<Option<globset::GlobSet>, GlobError> {
     if patterns.is_empty() {
         return Ok(None);
     }
-    let error = |pattern: &str, message: String| ExcludeError {
+    let error = |pattern: &str, message: String| GlobError {
         origin: origin.to_string(),
         pattern: pattern.to_string(),
         message,

@@ -36,7 +36,7 @@ pub struct Prepared {
 /// [`CliError`] for configuration, rule and flag errors.
 pub fn prepare(args: &BatchArgs, err: &mut dyn Write) -> Result<Prepared, CliError> {
     let setup = Setup::new(&args.rule_args, &args.select, &args.ignore, args.lang)?;
-    let usage = |e: batch::ExcludeError| CliError::Usage(e.to_string());
+    let usage = |e: batch::GlobError| CliError::Usage(e.to_string());
     let mut filter = WalkFilter::new(&args.exclude).map_err(usage)?;
     if let Some(config) = &setup.config {
         filter = filter.with_config(config.globs()).map_err(usage)?;
@@ -66,7 +66,7 @@ pub enum Handled {
     Checked(Box<Checked>),
     /// Could not be read (reported on standard error; fails the run).
     Unread(InputError),
-    /// Skipped with a warning (a binary file in a directory).
+    /// Skipped with a warning (a binary file; a JSON file without ads found in a directory).
     Skipped,
 }
 
