@@ -3,9 +3,9 @@
 //! Patterns run per item in scope, not over the whole text. Unicode word boundaries (`\b`) keep
 //! the regex crate's fast DFA from running on non-ASCII text (every Norwegian ad), so each pattern
 //! also has a *relaxed* twin without `\b`/`\B` (see [`relaxed`]): it matches a superset and runs
-//! on the DFA, and only items it matches are searched with the real pattern. Before any item, a
-//! pattern without anchors is tried once on the whole text: most patterns match nowhere in most
-//! ads, and one search of the text replaces one per item.
+//! on the DFA, and only items it matches are searched with the real pattern. Before any item, all
+//! patterns without anchors are tried at once on the whole text ([`crate::rules::RuleSet`]'s
+//! pattern gate): most patterns match nowhere in most ads, and their items are then not searched.
 
 use super::context::{Context, Located};
 use super::finding::Finding;
@@ -28,7 +28,7 @@ pub(super) fn matches<'c, 'a>(
     ctx: &'c Context<'a>,
     rule: &'c Rule,
 ) -> impl Iterator<Item = (Range<usize>, &'c Located<'a>)> + 'c {
-    let pattern = rule.pattern.as_ref().filter(|p| p.may_match(&ctx.doc.text));
+    let pattern = rule.pattern.as_ref().filter(|_| ctx.pattern_possible(rule));
     ctx.items()
         .iter()
         .filter(move |l| pattern.is_some() && rule.in_scope(l.item.section))
@@ -73,10 +73,15 @@ impl CompiledPattern {
         })
     }
 
-    /// False only when the pattern can match in no part of `text` (for an unanchored pattern,
-    /// one search of its relaxed twin over the whole text).
-    pub fn may_match(&self, text: &str) -> bool {
-        !self.unanchored || self.relaxed().is_match(text)
+    /// True when the pattern asserts no line or text boundary: a match in an item is then also
+    /// a match in the whole text, so a text without one needs no item searched.
+    pub fn is_unanchored(&self) -> bool {
+        self.unanchored
+    }
+
+    /// The source of the relaxed twin (see [`relaxed`]).
+    pub fn relaxed_source(&self) -> String {
+        relaxed(self.regex.as_str())
     }
 
     /// The pattern without word-boundary assertions: matches wherever `regex` does (and more).
@@ -155,11 +160,8 @@ mod tests {
         assert!(is_unanchored(r"(?i)\bfagbrev\b|[^.\n]{0,8}\$\s*\d"));
         assert!(!is_unanchored(r"(?m)^\s*-\s*førerkort"));
         assert!(!is_unanchored(r"norsk$"));
-        let anchored = CompiledPattern::new(r"^krav").unwrap();
-        assert!(anchored.may_match("ingen treff her"));
-        let plain = CompiledPattern::new(r"\bkrav\b").unwrap();
-        assert!(!plain.may_match("ingen treff her"));
-        assert!(plain.may_match("Krav: fagbrev, dette er et krav."));
+        assert!(!CompiledPattern::new(r"^krav").unwrap().is_unanchored());
+        assert!(CompiledPattern::new(r"\bkrav\b").unwrap().is_unanchored());
     }
 
     #[test]

@@ -9,6 +9,8 @@ use crate::engine::pattern::CompiledPattern;
 use crate::engine::terms::{TermMatcher, TermMatcherBuilder, TermRole};
 use crate::posting::SectionKind;
 use crate::taxonomy::{Category, Language, Severity};
+use regex::RegexSet;
+use std::sync::OnceLock;
 
 /// A rule ready to run.
 #[derive(Debug, Clone)]
@@ -85,6 +87,19 @@ impl Rule {
 pub struct RuleSet {
     rules: Vec<Rule>,
     terms: TermMatcher,
+    /// Per language (built on first use): one search for all unanchored patterns.
+    gates: [OnceLock<PatternGate>; 3],
+}
+
+/// The relaxed twins of the unanchored patterns of one language's rules as one [`RegexSet`]:
+/// one search over an ad tells which of these rules can match in it at all (most match nowhere
+/// in most ads), instead of one search per rule.
+#[derive(Debug, Clone, Default)]
+struct PatternGate {
+    /// `None` when there are no such patterns or the set does not compile.
+    set: Option<RegexSet>,
+    /// The rule index of each pattern in `set`.
+    rules: Vec<usize>,
 }
 
 impl RuleSet {
@@ -172,7 +187,11 @@ impl RuleSet {
                 source_line: None,
             }])
         })?;
-        Ok(RuleSet { rules, terms })
+        Ok(RuleSet {
+            rules,
+            terms,
+            gates: Default::default(),
+        })
     }
 
     /// The rules, sorted by id.
@@ -191,6 +210,58 @@ impl RuleSet {
     /// The term automaton.
     pub(crate) fn terms(&self) -> &TermMatcher {
         &self.terms
+    }
+
+    /// Per rule index: `false` when the rule's pattern can match nowhere in `text` (only rules
+    /// of `language` with an unanchored pattern are searched; every other rule is `true`).
+    pub(crate) fn possible_patterns(&self, language: Language, text: &str) -> Vec<bool> {
+        let slot = match language {
+            Language::Nb => 0,
+            Language::Nn => 1,
+            Language::En => 2,
+        };
+        let mut possible = vec![true; self.rules.len()];
+        let Some(gate) = self
+            .gates
+            .get(slot)
+            .map(|g| g.get_or_init(|| self.gate(language)))
+        else {
+            return possible;
+        };
+        if let Some(set) = &gate.set {
+            for &rule in &gate.rules {
+                if let Some(p) = possible.get_mut(rule) {
+                    *p = false;
+                }
+            }
+            for matched in set.matches(text).iter() {
+                if let Some(p) = gate.rules.get(matched).and_then(|&r| possible.get_mut(r)) {
+                    *p = true;
+                }
+            }
+        }
+        possible
+    }
+
+    fn gate(&self, language: Language) -> PatternGate {
+        let (rules, patterns): (Vec<usize>, Vec<String>) = self
+            .rules
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.applies_to(language))
+            .filter_map(|(i, r)| {
+                let p = r.pattern.as_ref().filter(|p| p.is_unanchored())?;
+                Some((i, p.relaxed_source()))
+            })
+            .unzip();
+        if rules.is_empty() {
+            return PatternGate::default();
+        }
+        let set = regex::RegexSetBuilder::new(&patterns)
+            .size_limit(1 << 24)
+            .build()
+            .ok();
+        PatternGate { set, rules }
     }
 
     /// Sets the severity of every rule `select` accepts (severity overrides from configuration).
