@@ -2,7 +2,7 @@
 //! per-employer breakdown, exit codes, `--output`, determinism across `--jobs`, and unreadable
 //! ads in a directory.
 
-use crate::{code, json, run, stderr, stdout, terskel, write};
+use crate::{assert_stderr_contains, code, json, run, stderr, stdout, terskel, write};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -330,7 +330,7 @@ fn missing_path_is_an_input_error_and_the_rest_is_still_audited() {
         "no/such/ad.md",
     ]);
     assert_eq!(code(&out), 2);
-    assert!(stderr(&out).contains("no/such/ad.md"), "{}", stderr(&out));
+    assert_stderr_contains(&out, "no/such/ad.md");
     let audit = json(&out);
     assert_eq!(audit["totals"]["ads"], 1);
     assert_eq!(audit["totals"]["unread"], 1);

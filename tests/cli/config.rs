@@ -1,7 +1,7 @@
 //! `terskel.yaml`: discovery, `--config`, the effect of every key, flags beating the file, and
 //! errors with file, line and column.
 
-use crate::{code, fixture, json, stderr, stdout, write};
+use crate::{assert_stderr_contains, code, fixture, json, stderr, stdout, write};
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Output;
@@ -124,7 +124,7 @@ fn an_explicit_config_is_used_instead_of_the_discovered_one() {
         &["check", "--config", "missing.yaml", "annonse.md"],
     );
     assert_eq!(code(&out), 2);
-    assert!(stderr(&out).contains("missing.yaml"), "{}", stderr(&out));
+    assert_stderr_contains(&out, "missing.yaml");
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! JSON and JSON Lines exports, `--exclude`, `--output`, and unreadable inputs in a batch.
 //! See: issue 5.
 
-use crate::{code, json, run, stderr, stdout, write};
+use crate::{assert_stderr_contains, code, json, run, stderr, stdout, write};
 use std::collections::BTreeSet;
 
 /// An ad with a requirement in a `<ul>` under `<h3>Kvalifikasjoner</h3>`, in a JSON field.
@@ -203,11 +203,7 @@ fn directories_pick_up_json_exports_and_honour_exclude() {
 
     let bad = run(&["check", "--exclude", "a[", root]);
     assert_eq!(code(&bad), 2);
-    assert!(
-        stderr(&bad).contains("--exclude \"a[\""),
-        "{}",
-        stderr(&bad)
-    );
+    assert_stderr_contains(&bad, "--exclude \"a[\"");
 }
 
 #[test]
@@ -224,19 +220,11 @@ fn json_without_ads_in_a_directory_is_skipped_but_named_on_the_command_line_is_a
     let out = run(&["check", "--format", "json", "--fail-on", "never", root]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert_eq!(json(&out)["documents"].as_array().unwrap().len(), 1);
-    assert!(
-        stderr(&out).contains("labels.json: no job ads in this JSON file"),
-        "{}",
-        stderr(&out)
-    );
+    assert_stderr_contains(&out, "labels.json: no job ads in this JSON file");
 
     let out = run(&["check", "--fail-on", "never", labels.to_str().unwrap()]);
     assert_eq!(code(&out), 2, "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("the ad has no text"),
-        "{}",
-        stderr(&out)
-    );
+    assert_stderr_contains(&out, "the ad has no text");
 }
 
 #[test]
@@ -329,9 +317,5 @@ fn output_is_written_whole_to_the_file_and_nothing_to_stdout() {
         "tests/fixtures/helsefagarbeider.md",
     ]);
     assert_eq!(code(&out), 2);
-    assert!(
-        stderr(&out).contains("no/such/dir/r.json"),
-        "{}",
-        stderr(&out)
-    );
+    assert_stderr_contains(&out, "no/such/dir/r.json");
 }

@@ -72,6 +72,16 @@ pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
+/// Asserts that standard error holds `needle`, showing it when not.
+#[track_caller]
+pub fn assert_stderr_contains(output: &Output, needle: &str) {
+    let err = stderr(output);
+    assert!(
+        err.contains(needle),
+        "expected {needle:?} on stderr:\n{err}"
+    );
+}
+
 /// The exit code.
 pub fn code(output: &Output) -> i32 {
     output.status.code().unwrap_or(-1)
