@@ -40,8 +40,6 @@ pub(super) struct Context<'a> {
     items: Vec<Located<'a>>,
     /// Term hits per rule index, sorted by (start, longest first).
     hits: Vec<Vec<Hit>>,
-    /// The rules, to find a rule's index.
-    rules: &'a [Rule],
     /// Per rule index: false when its pattern matches nowhere in the text.
     possible_patterns: Vec<bool>,
 }
@@ -74,18 +72,13 @@ impl<'a> Context<'a> {
             doc,
             items,
             hits: by_rule,
-            rules: rules.rules(),
             possible_patterns: rules.possible_patterns(doc.language, &doc.text),
         }
     }
 
-    /// False when `rule`'s pattern can match nowhere in the document.
-    pub fn pattern_possible(&self, rule: &Rule) -> bool {
-        self.rules
-            .iter()
-            .position(|r| std::ptr::eq(r, rule))
-            .and_then(|i| self.possible_patterns.get(i))
-            .is_none_or(|possible| *possible)
+    /// False when the pattern of the rule at `index` can match nowhere in the document.
+    pub fn pattern_possible(&self, index: usize) -> bool {
+        self.possible_patterns.get(index).is_none_or(|p| *p)
     }
 
     /// The items, in text order.

@@ -16,19 +16,24 @@ use std::ops::Range;
 
 pub(super) fn run(ctx: &Context<'_>, index: usize, rule: &Rule, out: &mut Vec<Finding>) {
     let mut items = HashSet::new();
-    for (range, located) in matches(ctx, rule) {
+    for (range, located) in matches(ctx, index, rule) {
         if ctx.accept(index, rule, &range).is_some() && items.insert(located.item.span.start) {
             out.push(ctx.finding(rule, located, range, rule.message.clone()));
         }
     }
 }
 
-/// Every non-empty match of the rule's pattern in the items in its scope, with the item.
+/// Every non-empty match of the pattern of `rule` (at `index`) in the items in its scope, with
+/// the item.
 pub(super) fn matches<'c, 'a>(
     ctx: &'c Context<'a>,
+    index: usize,
     rule: &'c Rule,
 ) -> impl Iterator<Item = (Range<usize>, &'c Located<'a>)> + 'c {
-    let pattern = rule.pattern.as_ref().filter(|_| ctx.pattern_possible(rule));
+    let pattern = rule
+        .pattern
+        .as_ref()
+        .filter(|_| ctx.pattern_possible(index));
     ctx.items()
         .iter()
         .filter(move |l| pattern.is_some() && rule.in_scope(l.item.section))
