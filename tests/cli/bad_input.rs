@@ -1,20 +1,7 @@
 //! Bad input gets one clear message naming the file (and line), exit 2, no panic.
 //! See: issue 3, "Bad input gets a clear error, nothing else".
 
-use crate::{code, run, stderr, write};
-
-const RULE: &str = "id: nb.driving-licence.test-rule
-category: driving-licence
-language: nb
-kind: phrases
-phrases: [førerkort]
-message: Krav om førerkort.
-why: LDO 11/1272.
-suggestion: Si hvorfor.
-examples:
-  flagged: [\"Du må ha førerkort.\"]
-  clean: [\"Vi tilbyr kurs.\"]
-";
+use crate::{code, run, stderr, write, TEST_RULE};
 
 fn assert_clear_error(args: &[&str], must_contain: &[&str]) {
     let out = run(args);
@@ -35,7 +22,7 @@ fn rule_file_with_yaml_syntax_error() {
     let path = write(
         dir.path(),
         "bad.yaml",
-        RULE.replace("phrases: [førerkort]", "phrases: [førerkort"),
+        TEST_RULE.replace("phrases: [førerkort]", "phrases: [førerkort"),
     );
     let p = path.to_str().unwrap();
     assert_clear_error(
@@ -47,7 +34,7 @@ fn rule_file_with_yaml_syntax_error() {
 #[test]
 fn rule_file_with_unknown_field_names_line_column_and_rule() {
     let dir = tempfile::tempdir().unwrap();
-    let path = write(dir.path(), "bad.yaml", format!("{RULE}colour: red\n"));
+    let path = write(dir.path(), "bad.yaml", format!("{TEST_RULE}colour: red\n"));
     let p = path.to_str().unwrap();
     assert_clear_error(
         &["rules", "list", "--rules", p],
@@ -65,7 +52,7 @@ fn rule_file_with_unknown_category() {
     let path = write(
         dir.path(),
         "bad.yaml",
-        RULE.replace("category: driving-licence", "category: cars"),
+        TEST_RULE.replace("category: driving-licence", "category: cars"),
     );
     let p = path.to_str().unwrap();
     assert_clear_error(
@@ -77,7 +64,7 @@ fn rule_file_with_unknown_category() {
 #[test]
 fn rule_file_with_bad_regex_shows_an_excerpt() {
     let dir = tempfile::tempdir().unwrap();
-    let text = RULE
+    let text = TEST_RULE
         .replace("kind: phrases", "kind: pattern")
         .replace("phrases: [førerkort]", "pattern: '(førerkort'");
     let path = write(dir.path(), "bad.yaml", text);
@@ -95,8 +82,8 @@ fn rule_file_with_bad_regex_shows_an_excerpt() {
 #[test]
 fn duplicate_rule_id_across_files() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "a.yaml", RULE);
-    write(dir.path(), "b.yaml", RULE);
+    write(dir.path(), "a.yaml", TEST_RULE);
+    write(dir.path(), "b.yaml", TEST_RULE);
     let d = dir.path().to_str().unwrap();
     assert_clear_error(
         &["rules", "list", "--rules", d],

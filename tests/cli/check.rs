@@ -1,6 +1,6 @@
 //! `terskel check`: the main job, formats, exit codes, stdin, selection, languages.
 
-use crate::{code, json, run, run_stdin, stderr, stdout};
+use crate::{assert_finding_fields, code, json, run, run_stdin, stderr, stdout};
 use std::collections::BTreeSet;
 
 fn categories(report: &serde_json::Value, doc: usize) -> BTreeSet<String> {
@@ -40,21 +40,7 @@ fn json_has_the_design_shape() {
         assert!(["nb", "nn", "en"].contains(&doc["language"].as_str().unwrap()));
         for f in doc["findings"].as_array().unwrap() {
             total += 1;
-            let keys: BTreeSet<&str> = f.as_object().unwrap().keys().map(String::as_str).collect();
-            assert_eq!(
-                keys,
-                [
-                    "category",
-                    "message",
-                    "rule",
-                    "section",
-                    "severity",
-                    "span",
-                    "suggestion",
-                    "text"
-                ]
-                .into()
-            );
+            assert_finding_fields(f);
             assert!(["error", "warning", "info"].contains(&f["severity"].as_str().unwrap()));
             let span = &f["span"];
             if span.is_null() {

@@ -72,6 +72,45 @@ pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
+/// A small valid user rule (Bokmål, driving licence) that tests copy and vary.
+pub const TEST_RULE: &str = "id: nb.driving-licence.test-rule
+category: driving-licence
+language: nb
+kind: phrases
+phrases: [førerkort]
+message: Krav om førerkort.
+why: LDO 11/1272.
+suggestion: Si hvorfor.
+examples:
+  flagged: [\"Du må ha førerkort.\"]
+  clean: [\"Vi tilbyr kurs.\"]
+";
+
+/// Asserts that a finding of the `check` JSON report has exactly the fields of design.md §5.
+#[track_caller]
+pub fn assert_finding_fields(finding: &serde_json::Value) {
+    let keys: std::collections::BTreeSet<&str> = finding
+        .as_object()
+        .expect("a finding is an object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "category",
+            "message",
+            "rule",
+            "section",
+            "severity",
+            "span",
+            "suggestion",
+            "text"
+        ]
+        .into()
+    );
+}
+
 /// Asserts that standard error holds `needle`, showing it when not.
 #[track_caller]
 pub fn assert_stderr_contains(output: &Output, needle: &str) {

@@ -1,6 +1,6 @@
 //! `terskel rules list`, `terskel rules test DIR` and `terskel explain ID`.
 
-use crate::{code, json, run, stderr, stdout, write};
+use crate::{code, json, run, stderr, stdout, write, TEST_RULE};
 
 #[test]
 fn rules_list_shows_id_category_language_severity() {
@@ -34,18 +34,10 @@ fn rules_test_reports_a_failing_example() {
     write(
         dir.path(),
         "mine.yaml",
-        "id: nb.driving-licence.mine
-category: driving-licence
-language: nb
-kind: phrases
-phrases: [førerkort]
-message: Krav om førerkort.
-why: LDO 11/1272.
-suggestion: Si hvorfor.
-examples:
-  flagged: [\"Du må ha sertifikat.\"]
-  clean: [\"Vi tilbyr kurs.\"]
-",
+        TEST_RULE.replace("test-rule", "mine").replace(
+            "flagged: [\"Du må ha førerkort.\"]",
+            "flagged: [\"Du må ha sertifikat.\"]",
+        ),
     );
     let out = run(&["rules", "test", dir.path().to_str().unwrap()]);
     assert_eq!(code(&out), 1);
@@ -90,18 +82,7 @@ fn no_default_rules_with_a_user_pack() {
     write(
         dir.path(),
         "one.yaml",
-        "id: nb.driving-licence.only
-category: driving-licence
-language: nb
-kind: phrases
-phrases: [førerkort]
-message: Krav om førerkort.
-why: LDO 11/1272.
-suggestion: Si hvorfor.
-examples:
-  flagged: [\"Du må ha førerkort.\"]
-  clean: [\"Vi tilbyr kurs.\"]
-",
+        TEST_RULE.replace("test-rule", "only"),
     );
     let d = dir.path().to_str().unwrap();
     let list = json(&run(&[

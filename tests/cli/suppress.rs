@@ -1,7 +1,7 @@
 //! Inline suppressions: `<!-- terskel-disable … -->`, `<!-- terskel-enable -->` and
 //! `<!-- terskel-disable-next-line … -->`, each with a reason (design.md §6).
 
-use crate::{code, json, run, run_stdin, stderr, stdout, write};
+use crate::{assert_finding_fields, code, json, run, run_stdin, stderr, stdout, write};
 use std::collections::BTreeSet;
 use std::process::Output;
 
@@ -357,21 +357,7 @@ fn json_output_keeps_the_design_shape() {
         .collect();
     assert_eq!(keys, ["findings", "language", "path", "title"].into());
     for f in doc["findings"].as_array().unwrap() {
-        let keys: BTreeSet<&str> = f.as_object().unwrap().keys().map(String::as_str).collect();
-        assert_eq!(
-            keys,
-            [
-                "category",
-                "message",
-                "rule",
-                "section",
-                "severity",
-                "span",
-                "suggestion",
-                "text"
-            ]
-            .into()
-        );
+        assert_finding_fields(f);
     }
     assert_eq!(
         report["summary"]["findings"].as_u64().unwrap() as usize,
