@@ -1,23 +1,31 @@
-//! Running a [`RuleSet`] over a [`Document`]: one pass of the term automaton over the folded
-//! text, then each applicable rule by its kind (one file per kind), producing [`Finding`]s sorted
-//! by position and rule id. The engine never formats output and never reads files.
+//! Running a [`RuleSet`] over a [`Document`]: the rules of the document's language are compiled
+//! on first use (`compile.rs`), then one pass of the term automaton over the folded text, then
+//! each applicable rule by its kind (one file per kind), producing [`Finding`]s sorted by
+//! position and rule id. Also runs every rule's own examples ([`selftest`]). The engine never
+//! formats output and never reads files; the rules it runs are plain data from `rules`.
+//!
+//! Adding a rule kind: a [`crate::rules::Kind`] variant, one file here with its `run`, one arm
+//! in [`run`].
 
-pub mod casefold;
+mod casefold;
+mod compile;
 mod context;
 mod count;
 mod finding;
 mod missing;
-pub mod pattern;
+mod pattern;
 mod phrases;
 pub mod readability;
+mod selftest;
 mod subject;
-pub mod terms;
+mod terms;
 
+pub use compile::verify;
 pub use finding::Finding;
+pub use selftest::{selftest, ExampleFailure};
 
 use crate::posting::Document;
-use crate::rules::schema::RuleKind;
-use crate::rules::{Rule, RuleSet};
+use crate::rules::{Kind, Rule, RuleSet};
 use context::Context;
 use std::collections::BTreeSet;
 
@@ -25,12 +33,16 @@ use std::collections::BTreeSet;
 ///
 /// Rules whose `when` has `has_finding` run after the others and see their categories.
 pub fn check(rules: &RuleSet, doc: &Document) -> Vec<Finding> {
-    let folded = casefold::fold(&doc.text);
+    let Some(compiled) = compile::compiled(rules, doc.language) else {
+        // Invariant: only this module fills the slots, always with `Compiled`.
+        return Vec::new();
+    };
     let all = rules.rules();
-    let hits = rules.terms().hits(&folded, |i| {
-        all.get(i).is_some_and(|r| r.applies_to(doc.language))
-    });
-    let ctx = Context::new(doc, rules, hits);
+    let hits = match &compiled.terms {
+        Some(terms) => terms.hits(&casefold::fold(&doc.text)),
+        None => Vec::new(),
+    };
+    let ctx = Context::new(doc, all.len(), compiled, hits);
     let mut findings = Vec::new();
     let applicable = || {
         all.iter()
@@ -55,12 +67,13 @@ pub fn check(rules: &RuleSet, doc: &Document) -> Vec<Finding> {
     findings
 }
 
+/// One arm per rule kind.
 fn run(ctx: &Context<'_>, index: usize, rule: &Rule, out: &mut Vec<Finding>) {
-    match rule.kind {
-        RuleKind::Phrases => phrases::run(ctx, index, rule, out),
-        RuleKind::Pattern => pattern::run(ctx, index, rule, out),
-        RuleKind::Missing => missing::run(ctx, index, rule, out),
-        RuleKind::Count => count::run(ctx, index, rule, out),
-        RuleKind::Readability => readability::run(ctx, index, rule, out),
+    match &rule.kind {
+        Kind::Phrases(_) => phrases::run(ctx, index, rule, out),
+        Kind::Pattern(_) => pattern::run(ctx, index, rule, out),
+        Kind::Missing(_) => missing::run(ctx, index, rule, out),
+        Kind::Count(count) => count::run(ctx, index, rule, count, out),
+        Kind::Readability(limits) => readability::run(ctx, rule, limits, out),
     }
 }
