@@ -8,9 +8,11 @@
 
 use super::casefold::fold;
 use super::pattern::CompiledPattern;
+use super::prefilter;
 use super::terms::{TermMatcher, TermMatcherBuilder, TermRole};
 use crate::rules::{Kind, Location, RuleError, RuleSet};
 use crate::taxonomy::Language;
+use aho_corasick::AhoCorasick;
 use regex::RegexSet;
 use std::sync::OnceLock;
 
@@ -24,10 +26,83 @@ pub(super) struct Compiled {
     patterns: Vec<Option<CompiledPattern>>,
     /// Folded `headings` of `count` rules.
     headings: Vec<Vec<String>>,
-    /// One search for all unanchored patterns (built on first use).
+    /// The literals one of which each pattern's matches must contain (see `prefilter.rs`).
+    literals: Literals,
+    /// One search for the unanchored patterns without such literals (built on first use).
     gate: OnceLock<PatternGate>,
     /// Why the term automaton could not be built, if it could not.
     pub error: Option<String>,
+}
+
+/// Every required literal of every pattern of the language in one automaton.
+#[derive(Debug, Default)]
+struct Literals {
+    /// `None` when no pattern has required literals (or the automaton cannot be built).
+    automaton: Option<AhoCorasick>,
+    /// The rule indices of each literal in `automaton`.
+    rules: Vec<Vec<usize>>,
+    /// The rule index of every pattern that has required literals.
+    filtered: Vec<usize>,
+}
+
+impl Literals {
+    fn new(patterns: &[Option<CompiledPattern>]) -> Literals {
+        let mut strings: Vec<String> = Vec::new();
+        let mut rules: Vec<Vec<usize>> = Vec::new();
+        let mut filtered = Vec::new();
+        for (index, pattern) in patterns.iter().enumerate() {
+            let Some(required) = pattern
+                .as_ref()
+                .and_then(|p| prefilter::required_literals(p.source()))
+            else {
+                continue;
+            };
+            filtered.push(index);
+            for literal in required {
+                match strings.iter().position(|s| *s == literal) {
+                    Some(i) => {
+                        if let Some(r) = rules.get_mut(i) {
+                            r.push(index);
+                        }
+                    }
+                    None => {
+                        strings.push(literal);
+                        rules.push(vec![index]);
+                    }
+                }
+            }
+        }
+        match AhoCorasick::new(&strings) {
+            Ok(automaton) if !strings.is_empty() => Literals {
+                automaton: Some(automaton),
+                rules,
+                filtered,
+            },
+            _ => Literals::default(),
+        }
+    }
+
+    /// Marks as impossible every filtered pattern none of whose literals is in `folded`.
+    fn filter(&self, folded: &str, possible: &mut [bool]) {
+        let Some(automaton) = &self.automaton else {
+            return;
+        };
+        if folded.chars().any(prefilter::unfilterable) {
+            return;
+        }
+        for &rule in &self.filtered {
+            if let Some(p) = possible.get_mut(rule) {
+                *p = false;
+            }
+        }
+        for m in automaton.find_overlapping_iter(folded) {
+            for &rule in self.rules.get(m.pattern().as_usize()).into_iter().flatten() {
+                if let Some(p) = possible.get_mut(rule) {
+                    *p = true;
+                }
+            }
+        }
+    }
 }
 
 /// The relaxed twins of the unanchored patterns of one language's rules as one [`RegexSet`]:
@@ -87,6 +162,7 @@ impl Compiled {
         };
         Compiled {
             terms,
+            literals: Literals::new(&patterns),
             patterns,
             headings,
             gate: OnceLock::new(),
@@ -104,10 +180,12 @@ impl Compiled {
         self.headings.get(index).map_or(&[], Vec::as_slice)
     }
 
-    /// Per rule index: `false` when the rule's pattern can match nowhere in `text` (only
-    /// unanchored patterns are searched; every other rule is `true`).
-    pub fn possible_patterns(&self, text: &str) -> Vec<bool> {
+    /// Per rule index: `false` when the rule's pattern can match nowhere in the ad with the
+    /// original `text` and the folded text `folded`: it lacks every required literal of the
+    /// pattern, or, for unanchored patterns without such literals, the gate finds no match.
+    pub fn possible_patterns(&self, text: &str, folded: &str) -> Vec<bool> {
         let mut possible = vec![true; self.patterns.len()];
+        self.literals.filter(folded, &mut possible);
         let gate = self.gate.get_or_init(|| self.gate());
         if let Some(set) = &gate.set {
             for &rule in &gate.rules {
@@ -129,6 +207,7 @@ impl Compiled {
             .patterns
             .iter()
             .enumerate()
+            .filter(|(i, _)| self.literals.filtered.binary_search(i).is_err())
             .filter_map(|(i, p)| {
                 let p = p.as_ref().filter(|p| p.is_unanchored())?;
                 Some((i, p.relaxed_source()))

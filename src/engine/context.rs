@@ -52,7 +52,13 @@ pub(super) struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    pub fn new(doc: &'a Document, rules: usize, compiled: &'a Compiled, hits: Vec<Hit>) -> Self {
+    pub fn new(
+        doc: &'a Document,
+        folded: &str,
+        rules: usize,
+        compiled: &'a Compiled,
+        hits: Vec<Hit>,
+    ) -> Self {
         let mut items = Vec::new();
         for block in &doc.blocks {
             let range = match (block.items.first(), block.items.last()) {
@@ -93,7 +99,7 @@ impl<'a> Context<'a> {
             items,
             hits: by_rule,
             unless,
-            possible_patterns: compiled.possible_patterns(&doc.text),
+            possible_patterns: compiled.possible_patterns(&doc.text, folded),
             compiled,
         }
     }

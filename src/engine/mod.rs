@@ -15,6 +15,7 @@ mod finding;
 mod missing;
 mod pattern;
 mod phrases;
+mod prefilter;
 pub mod readability;
 mod selftest;
 mod subject;
@@ -38,11 +39,12 @@ pub fn check(rules: &RuleSet, doc: &Document) -> Vec<Finding> {
         return Vec::new();
     };
     let all = rules.rules();
+    let folded = casefold::fold(&doc.text);
     let hits = match &compiled.terms {
-        Some(terms) => terms.hits(&casefold::fold(&doc.text)),
+        Some(terms) => terms.hits(&folded),
         None => Vec::new(),
     };
-    let ctx = Context::new(doc, all.len(), compiled, hits);
+    let ctx = Context::new(doc, &folded.text, all.len(), compiled, hits);
     let mut findings = Vec::new();
     let applicable = || {
         all.iter()
@@ -75,5 +77,54 @@ fn run(ctx: &Context<'_>, index: usize, rule: &Rule, out: &mut Vec<Finding>) {
         Kind::Missing(_) => missing::run(ctx, index, rule, out),
         Kind::Count(count) => count::run(ctx, index, rule, count, out),
         Kind::Readability(limits) => readability::run(ctx, rule, limits, out),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::posting::{self, Format, ReadOptions};
+    use crate::rules::{parse_sources, RuleSource};
+    use crate::taxonomy::Language;
+
+    const RULE: &str = r#"id: nb.driving-licence.required
+category: driving-licence
+language: nb
+kind: phrases
+phrases: [førerkort]
+unless: [ikke et krav]
+unless_within: item
+message: "Krav om førerkort."
+why: "LDO 11/1272."
+suggestion: "Skriv hvorfor."
+examples:
+  flagged: ["Du må ha førerkort."]
+  clean: ["Førerkort er ikke et krav."]
+"#;
+
+    // See: issue 13 — with thousands of items, `unless` was checked against every hit for
+    // every match. The answer per item must stay the same: cancelled only where the item says so.
+    #[test]
+    fn unless_cancels_only_the_items_that_say_so_among_many() {
+        let rules = RuleSet::new(parse_sources(&[RuleSource::new("r.yaml", RULE)]).unwrap());
+        let mut text = String::from("## Kvalifikasjoner\n\n");
+        for i in 0..3000 {
+            if i % 3 == 0 {
+                text.push_str("- Førerkort klasse B er ikke et krav\n");
+            } else {
+                text.push_str("- Førerkort klasse B\n");
+            }
+        }
+        let options = ReadOptions {
+            language: Some(Language::Nb),
+            ..ReadOptions::default()
+        };
+        let doc =
+            posting::read_bytes("ad.md", text.as_bytes(), Format::Markdown, &options).unwrap();
+        let findings = check(&rules, &doc);
+        assert_eq!(findings.len(), 2000);
+        assert!(findings
+            .iter()
+            .all(|f| !doc.slice(f.context.clone().unwrap()).contains("ikke")));
     }
 }

@@ -13,7 +13,11 @@ use crate::rules::Rule;
 use regex::Regex;
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
+
+/// Items searched with a pattern's regex itself before its relaxed twin is built.
+const TWIN_AFTER: usize = 200;
 
 pub(super) fn run(ctx: &Context<'_>, index: usize, rule: &Rule, out: &mut Vec<Finding>) {
     let mut items = HashSet::new();
@@ -57,6 +61,8 @@ pub(super) struct CompiledPattern {
     source: String,
     regex: OnceLock<Result<Regex, regex::Error>>,
     relaxed: OnceLock<Option<Regex>>,
+    /// How many items have been searched for the pattern so far (all threads).
+    searched: AtomicUsize,
     /// True when the pattern has no anchor (`^`, `$`, `\A`, `\z`): then a match in an item is
     /// also a match in the whole text, and a text without one needs no item searched.
     unanchored: bool,
@@ -69,6 +75,7 @@ impl CompiledPattern {
             source: pattern.to_string(),
             regex: OnceLock::new(),
             relaxed: OnceLock::new(),
+            searched: AtomicUsize::new(0),
             unanchored: is_unanchored(pattern),
         }
     }
@@ -87,6 +94,11 @@ impl CompiledPattern {
         self.unanchored
     }
 
+    /// The pattern as written.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
     /// The source of the relaxed twin (see [`relaxed`]).
     pub fn relaxed_source(&self) -> String {
         relaxed(&self.source)
@@ -95,11 +107,17 @@ impl CompiledPattern {
     /// The regex when it can match in `text`: the relaxed twin (without word-boundary
     /// assertions, so it matches wherever the regex does, and runs on the DFA) is tried first.
     /// `None` when there is no match or the regex does not compile.
+    ///
+    /// The twin only pays for its compilation over many items, so the first [`TWIN_AFTER`]
+    /// items go straight to the regex (the result is the same either way).
     fn matcher_for(&self, text: &str) -> Option<&Regex> {
+        let regex = self.build().ok()?;
+        if self.searched.fetch_add(1, Ordering::Relaxed) < TWIN_AFTER {
+            return Some(regex);
+        }
         let relaxed = self
             .relaxed
             .get_or_init(|| build(&relaxed(&self.source)).ok());
-        let regex = self.build().ok()?;
         relaxed
             .as_ref()
             .unwrap_or(regex)
@@ -190,6 +208,7 @@ mod tests {
     #[test]
     fn relaxed_matches_wherever_the_original_does() {
         let p = CompiledPattern::new(r"(?i)\bminimum\s+\d+\s+års?\b");
+        p.searched.store(TWIN_AFTER, Ordering::Relaxed);
         for text in ["Minimum 3 års erfaring", "minimum 10 år", "ikke minimum"] {
             if p.build().unwrap().is_match(text) {
                 assert!(p.matcher_for(text).is_some(), "{text}");

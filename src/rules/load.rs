@@ -5,6 +5,7 @@
 //! duplicate ids), and converting each rule into a plain [`Rule`]. Every problem becomes a [`RuleError`] with file, line, column and rule id;
 //! all problems are gathered before loading fails. Compiling into matchers is the engine's.
 
+use super::chunk::{split_documents, Chunk};
 use super::error::{LoadError, Location, RuleError};
 use super::rule::{Kind, Rule, Unless};
 use super::schema::{Example, RuleSpec, Subject};
@@ -18,6 +19,19 @@ pub struct RuleSource {
     pub name: String,
     /// The YAML text.
     pub text: String,
+    /// For embedded files: (first line, JSON) of each document, converted at build time.
+    converted: &'static [(usize, &'static str)],
+}
+
+impl RuleSource {
+    /// A rule file named `name` with the YAML `text`.
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> RuleSource {
+        RuleSource {
+            name: name.into(),
+            text: text.into(),
+            converted: &[],
+        }
+    }
 }
 
 mod embedded {
@@ -31,9 +45,10 @@ const EMBEDDED_PREFIX: &str = "<embedded>/";
 pub fn embedded_sources() -> Vec<RuleSource> {
     embedded::RULE_FILES
         .iter()
-        .map(|(name, text)| RuleSource {
+        .map(|&(name, text, converted)| RuleSource {
             name: format!("{EMBEDDED_PREFIX}{name}"),
-            text: (*text).to_string(),
+            text: text.to_string(),
+            converted,
         })
         .collect()
 }
@@ -59,10 +74,7 @@ pub fn dir_sources(dir: &Path) -> Result<Vec<RuleSource>, LoadError> {
                 path: path.clone(),
                 source,
             })?;
-            Ok(RuleSource {
-                name: path.display().to_string(),
-                text,
-            })
+            Ok(RuleSource::new(path.display().to_string(), text))
         })
         .collect()
 }
@@ -99,7 +111,12 @@ pub fn parse_sources(sources: &[RuleSource]) -> Result<Vec<Rule>, LoadError> {
     let mut errors = Vec::new();
     for source in sources {
         for chunk in split_documents(&source.text) {
-            match parse_chunk(&source.name, &chunk) {
+            let converted = source
+                .converted
+                .iter()
+                .find(|(line, _)| *line == chunk.first_line)
+                .map(|&(_, json)| json);
+            match parse_chunk(&source.name, &chunk, converted) {
                 Ok(rule) => rules.push(rule),
                 Err(mut e) => errors.append(&mut e),
             }
@@ -125,77 +142,15 @@ pub fn parse_sources(sources: &[RuleSource]) -> Result<Vec<Rule>, LoadError> {
     }
 }
 
-/// One YAML document of a file: its text and the file line it starts on.
-struct Chunk {
-    first_line: usize,
-    text: String,
-}
-
-impl Chunk {
-    /// The 1-based file line and column of the first `field:` key in the chunk.
-    fn field_location(&self, field: &str) -> Option<(usize, usize, String)> {
-        self.text.lines().enumerate().find_map(|(i, line)| {
-            let trimmed = line.trim_start();
-            let key = trimmed.strip_prefix("- ").unwrap_or(trimmed).trim_start();
-            let rest = key.strip_prefix(field)?;
-            rest.trim_start().starts_with(':').then(|| {
-                let column = line.chars().count() - key.chars().count() + 1;
-                (self.first_line + i, column, line.to_string())
-            })
-        })
-    }
-
-    fn line(&self, file_line: usize) -> Option<String> {
-        self.text
-            .lines()
-            .nth(file_line.checked_sub(self.first_line)?)
-            .map(str::to_string)
-    }
-
-    /// The value of a top-level `id:` line, for messages about rules that fail to deserialise.
-    fn id(&self) -> Option<String> {
-        self.text.lines().find_map(|line| {
-            let value = line.strip_prefix("id:")?.trim();
-            let value = value.trim_matches(|c| c == '"' || c == '\'');
-            (!value.is_empty()).then(|| value.to_string())
-        })
-    }
-}
-
-/// Splits a multi-document YAML text at `---` lines (a `...` line ends a document).
-fn split_documents(text: &str) -> Vec<Chunk> {
-    let mut chunks = Vec::new();
-    let mut current = String::new();
-    let mut first_line = 1;
-    for (i, line) in text.split('\n').enumerate() {
-        let bare = line.trim_end();
-        if bare == "---" || bare.starts_with("--- ") || bare == "..." {
-            chunks.push(Chunk {
-                first_line,
-                text: std::mem::take(&mut current),
-            });
-            first_line = i + 2;
-        } else {
-            current.push_str(line);
-            current.push('\n');
-        }
-    }
-    chunks.push(Chunk {
-        first_line,
-        text: current,
-    });
-    chunks
-        .into_iter()
-        .filter(|c| {
-            c.text
-                .lines()
-                .any(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
-        })
-        .collect()
-}
-
-fn parse_chunk(file: &str, chunk: &Chunk) -> Result<Rule, Vec<RuleError>> {
-    let mut spec: RuleSpec = serde_yaml_ng::from_str(&chunk.text).map_err(|e| {
+/// Reads one document: from its JSON form when the build converted it (and it reads), else from
+/// the YAML, whose errors carry the place.
+fn parse_chunk(file: &str, chunk: &Chunk, json: Option<&str>) -> Result<Rule, Vec<RuleError>> {
+    let from_json = json.and_then(|json| serde_json::from_str::<RuleSpec>(json).ok());
+    let parsed = match from_json {
+        Some(spec) => Ok(spec),
+        None => serde_yaml_ng::from_str(&chunk.text),
+    };
+    let mut spec: RuleSpec = parsed.map_err(|e| {
         let (line, column) = e.location().map_or((chunk.first_line, 1), |l| {
             (chunk.first_line + l.line() - 1, l.column())
         });
@@ -424,14 +379,23 @@ examples:
 "#;
 
     fn load(text: &str) -> Result<Vec<Rule>, Vec<RuleError>> {
-        parse_sources(&[RuleSource {
-            name: "r.yaml".into(),
-            text: text.into(),
-        }])
-        .map_err(|e| match e {
+        parse_sources(&[RuleSource::new("r.yaml", text)]).map_err(|e| match e {
             LoadError::Invalid(v) => v,
             other => panic!("{other}"),
         })
+    }
+
+    #[test]
+    fn the_json_converted_at_build_time_gives_the_same_rules_as_the_yaml() {
+        let embedded = embedded_sources();
+        assert!(embedded.iter().all(|s| !s.converted.is_empty()));
+        let yaml: Vec<RuleSource> = embedded
+            .iter()
+            .map(|s| RuleSource::new(s.name.clone(), s.text.clone()))
+            .collect();
+        let fast = format!("{:?}", parse_sources(&embedded).unwrap());
+        let slow = format!("{:?}", parse_sources(&yaml).unwrap());
+        assert_eq!(fast, slow);
     }
 
     #[test]

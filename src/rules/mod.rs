@@ -4,6 +4,7 @@
 //! It does not compile or run rules (that is the engine, which also runs the rules' own
 //! examples) and imports nothing from it.
 
+mod chunk;
 mod error;
 mod load;
 mod rule;
