@@ -9,10 +9,12 @@ mod error;
 mod load;
 mod rule;
 pub mod schema;
+mod terms;
 
 pub use error::{LoadError, Location, RuleError};
-pub use load::{dir_sources, embedded_sources, parse_sources, RuleSource};
+pub use load::{dir_sources, embedded_sources, parse_sources, parse_with, RuleSource};
 pub use rule::{Count, Kind, Limit, Missing, Pattern, Phrases, Readability, Rule, RuleSet, Unless};
+pub use terms::{TermSet, TermSetSpec};
 
 use std::path::PathBuf;
 
@@ -33,10 +35,11 @@ pub struct RuleOptions {
 /// # Errors
 /// [`LoadError`] with every problem found in `dir`.
 pub fn load_for_test(dir: &std::path::Path, no_default_rules: bool) -> Result<RuleSet, LoadError> {
-    let mut rules = parse_sources(&dir_sources(dir)?)?;
+    let embedded_pack = embedded_sources();
+    let mut rules = parse_with(&dir_sources(dir)?, &embedded_pack)?;
     if !no_default_rules {
         let ids: std::collections::HashSet<String> = rules.iter().map(|r| r.id.clone()).collect();
-        let embedded = parse_sources(&embedded_sources())?;
+        let embedded = parse_sources(&embedded_pack)?;
         rules.extend(embedded.into_iter().filter(|r| !ids.contains(&r.id)));
     }
     Ok(RuleSet::new(rules))
