@@ -9,7 +9,7 @@ use super::chunk::{split_documents, Chunk};
 use super::error::{LoadError, Location, RuleError};
 use super::rule::{Kind, Rule, Unless};
 use super::schema::{Example, RuleSpec, Subject};
-use super::terms;
+use super::terms::{self, TermSet};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -118,6 +118,18 @@ pub fn parse_sources(sources: &[RuleSource]) -> Result<Vec<Rule>, LoadError> {
 /// # Errors
 /// [`LoadError::Invalid`] with every problem found.
 pub fn parse_with(sources: &[RuleSource], also: &[RuleSource]) -> Result<Vec<Rule>, LoadError> {
+    parse_pack(sources, also).map(|(rules, _)| rules)
+}
+
+/// [`parse_with`], also returning every term set (those of `also` included), sorted by name and
+/// language.
+///
+/// # Errors
+/// [`LoadError::Invalid`] with every problem found.
+pub fn parse_pack(
+    sources: &[RuleSource],
+    also: &[RuleSource],
+) -> Result<(Vec<Rule>, Vec<TermSet>), LoadError> {
     let mut rules = Vec::new();
     let mut errors = Vec::new();
     let chunks: Vec<(&RuleSource, Vec<Chunk>)> = sources
@@ -125,11 +137,16 @@ pub fn parse_with(sources: &[RuleSource], also: &[RuleSource]) -> Result<Vec<Rul
         .map(|s| (s, split_documents(&s.text)))
         .collect();
     let mut sets = terms::Sets::new();
+    let mut extensions = Vec::new();
     for (source, list) in &chunks {
         for chunk in list.iter().filter(|c| terms::is_term_set(c)) {
-            match terms::parse(&source.name, chunk).map(|set| terms::insert(&mut sets, set)) {
-                Ok(Ok(())) => {}
-                Ok(Err(e)) => errors.push(e),
+            match terms::parse(&source.name, chunk) {
+                Ok(set) if set.extend => extensions.push(set),
+                Ok(set) => {
+                    if let Err(e) = terms::insert(&mut sets, set) {
+                        errors.push(e);
+                    }
+                }
                 Err(mut e) => errors.append(&mut e),
             }
         }
@@ -140,8 +157,15 @@ pub fn parse_with(sources: &[RuleSource], also: &[RuleSource]) -> Result<Vec<Rul
                 continue;
             }
             if let Ok(set) = terms::parse(&source.name, &chunk) {
-                sets.entry((set.language, set.name.clone())).or_insert(set);
+                if !set.extend {
+                    sets.entry((set.language, set.name.clone())).or_insert(set);
+                }
             }
+        }
+    }
+    for set in extensions {
+        if let Err(e) = terms::extend(&mut sets, set) {
+            errors.push(e);
         }
     }
     for (source, list) in &chunks {
@@ -171,7 +195,9 @@ pub fn parse_with(sources: &[RuleSource], also: &[RuleSource]) -> Result<Vec<Rul
         }
     }
     if errors.is_empty() {
-        Ok(rules)
+        let mut sets: Vec<TermSet> = sets.into_values().collect();
+        sets.sort_by(|a, b| (&a.name, a.language.id()).cmp(&(&b.name, b.language.id())));
+        Ok((rules, sets))
     } else {
         Err(LoadError::Invalid(errors))
     }

@@ -13,6 +13,11 @@
 //! `when.not_mentions`) may hold `"@NAME"` entries; loading replaces each by the set's terms, so
 //! the engine only ever sees plain lists. Owns the set schema, its validation (name format,
 //! empty sets, duplicate names, bad terms) and the expansion with its errors (unknown set).
+//!
+//! The engine's own word lists are term sets too (`subject-users`, `subject-employee`,
+//! `subject-receiving`, `subject-duties`, `subject-object-markers`: whom a sentence is about),
+//! so rule writers can see them (`terskel explain @NAME`) and a user pack can add words with
+//! `extend: true`.
 
 use super::chunk::Chunk;
 use super::error::{Location, RuleError};
@@ -32,6 +37,9 @@ pub struct TermSetSpec {
     pub description: Option<String>,
     /// The terms (same syntax as in rules; no `@` references).
     pub terms: Vec<String>,
+    /// True to add the terms to the set of this name from an earlier file (the default pack's,
+    /// say) instead of defining a new one.
+    pub extend: Option<bool>,
 }
 
 /// A loaded term set.
@@ -47,6 +55,8 @@ pub struct TermSet {
     pub terms: Vec<String>,
     /// Where it is defined.
     pub origin: Location,
+    /// True when it extends the set of the same name instead of defining one.
+    pub extend: bool,
 }
 
 /// True when `chunk` defines a term set rather than a rule.
@@ -161,6 +171,7 @@ pub(super) fn parse(file: &str, chunk: &Chunk) -> Result<TermSet, Vec<RuleError>
         description: spec.description.unwrap_or_default().trim().to_string(),
         terms: spec.terms,
         origin,
+        extend: spec.extend.unwrap_or(false),
     })
 }
 
@@ -182,6 +193,26 @@ pub(super) fn insert(sets: &mut Sets, set: TermSet) -> Result<(), RuleError> {
     }
     sets.insert(key, set);
     Ok(())
+}
+
+/// Adds the terms of the extending `set` to the set it names; an error when there is none.
+pub(super) fn extend(sets: &mut Sets, set: TermSet) -> Result<(), RuleError> {
+    match sets.get_mut(&(set.language, set.name.clone())) {
+        Some(base) => {
+            base.terms.extend(set.terms);
+            Ok(())
+        }
+        None => Err(RuleError {
+            location: set.origin.clone(),
+            rule: Some(format!("@{}", set.name)),
+            message: format!(
+                "`extend: true`, but there is no term set `{}` for language `{}` to extend",
+                set.name,
+                set.language.id()
+            ),
+            source_line: None,
+        }),
+    }
 }
 
 /// Replaces every `@NAME` entry in the term lists of `spec` by the terms of the set `NAME` of
