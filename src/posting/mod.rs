@@ -13,13 +13,16 @@
 //! `sections` (heading kinds and item modality), `sentences`, `language`, `role`, and [`outline`]
 //! for debugging.
 
+mod ad_fields;
 mod builder;
 mod document;
 mod encoding;
 mod frontmatter;
+mod given;
 mod html;
 mod html_source;
 pub mod json;
+pub mod jstream;
 mod language;
 mod lines;
 mod markdown;
@@ -27,16 +30,19 @@ mod outline;
 mod role;
 mod sections;
 mod sentences;
+mod shape;
 mod text;
 mod words;
 
 #[cfg(test)]
 mod read_tests;
 
+pub use ad_fields::REPORTED;
 pub use document::{
     Block, Document, Format, InputError, Item, ItemKind, OffsetMap, ReadOptions, RoleFamily,
     SectionKind, Source,
 };
+pub use given::{given_records, read_given, sniffs_as_json, Given, STDIN_NAME};
 pub use outline::outline;
 
 use builder::Unit;
@@ -73,7 +79,7 @@ pub fn format_for_path(path: &Path) -> Format {
     {
         Some("md" | "markdown" | "mdown" | "mkd") => Format::Markdown,
         Some("html" | "htm" | "xhtml") => Format::Html,
-        Some("json" | "jsonl" | "ndjson") => Format::Json,
+        Some("json" | "jsonl" | "ndjson" | "jstream") => Format::Json,
         _ => Format::Text,
     }
 }
@@ -97,7 +103,8 @@ pub fn read_bytes(
     format: Format,
     options: &ReadOptions,
 ) -> Result<Document, InputError> {
-    let source = encoding::decode(name, bytes)?;
+    let decoded = encoding::decode_any(name, bytes)?;
+    let source = decoded.text;
     let parsed = match format {
         Format::Markdown => {
             let front = frontmatter::parse(name, &source)?.unwrap_or_default();
@@ -123,9 +130,11 @@ pub fn read_bytes(
                 title: extracted.title,
             }
         }
-        Format::Json => return json::read_one(name, &source, options),
+        Format::Json => return json::read_one(name, &source, decoded.encoding, options),
     };
-    Ok(finish(name, format, Source::new(source), parsed, options))
+    let mut document = finish(name, format, Source::new(source), parsed, options);
+    document.encoding = decoded.encoding;
+    Ok(document)
 }
 
 /// Builds the document from a reader's result: blocks, title, language and role.
@@ -166,6 +175,7 @@ fn finish(
         offsets: parsed.offsets,
         source,
         blocks,
+        encoding: None,
     }
 }
 
