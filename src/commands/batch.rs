@@ -222,7 +222,8 @@ fn place(error: &InputError) -> String {
         | InputError::UnclosedFrontMatter { path, line }
         | InputError::FrontMatter { path, line, .. }
         | InputError::Record { path, line, .. }
-        | InputError::UnknownShape { path, line, .. } => format!("{path}:{line}"),
+        | InputError::UnknownShape { path, line, .. }
+        | InputError::UnknownLanguage { path, line, .. } => format!("{path}:{line}"),
     }
 }
 

@@ -154,6 +154,7 @@ impl<'a> AdFields<'a> {
                 "employer",
                 pick(vec![
                     emp("name"),
+                    emp("businessName"),
                     top("employer"),
                     top("businessName"),
                     prop("employer"),

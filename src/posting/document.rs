@@ -335,6 +335,16 @@ pub enum InputError {
         /// Line of the opening `---`.
         line: usize,
     },
+    /// Front matter names a language terskel does not know (`lang: klingon`).
+    #[error("{path}:{line}:1: unknown language `{value}` in front matter; use nb, nn or en (bokmål, nynorsk, english), or auto")]
+    UnknownLanguage {
+        /// The path.
+        path: String,
+        /// Line of the `lang:` key.
+        line: usize,
+        /// The value given.
+        value: String,
+    },
     /// Front matter is not valid YAML or not a map.
     #[error("{path}:{line}:{column}: front matter is not a valid YAML map: {message}")]
     FrontMatter {

@@ -28,7 +28,7 @@
 
 use super::ad_fields::AdFields;
 use super::builder::Unit;
-use super::document::{Document, Format, InputError, OffsetMap, ReadOptions, Source};
+use super::document::{Document, Format, InputError, OffsetMap, ReadOptions, SectionKind, Source};
 use super::jstream::JsonStream;
 use super::shape::{self, Shape};
 use super::{html, text, Parsed};
@@ -646,8 +646,10 @@ pub fn read_record(record: Record, options: &ReadOptions) -> Result<Document, In
         let reason = "the ad text is empty once its HTML is removed".to_string();
         return Err(skipped(&record, &ad.top, reason));
     }
+    let mut employer_heading = None;
     if let Some(raw) = ad.employer_text() {
         let (text, map) = literal(raw);
+        employer_heading = Some(out.text.len() + 2);
         out.push_heading(EMPLOYER_HEADING, at(raw));
         // The employer's text is one About section: its own headings do not open others.
         out.push_body(&text, &map, Part::Employer);
@@ -686,9 +688,34 @@ pub fn read_record(record: Record, options: &ReadOptions) -> Result<Document, In
         metadata,
         title: html_title,
     };
-    let mut document = super::finish(&record.name, Format::Json, source, parsed, options);
+    let mut document = super::finish(&record.name, Format::Json, source, parsed, options)?;
     document.encoding = encoding;
+    if let Some(heading) = employer_heading {
+        demands_in_employer_text(&mut document, heading);
+    }
     Ok(document)
+}
+
+/// A demand in the employer's own text ("alle ansatte må ha bachelorgrad") is still a demand:
+/// items of the About block that start at text offset `heading` (or after it, once the text was
+/// normalised) take the section their own words give them, as in a block without a heading.
+fn demands_in_employer_text(document: &mut Document, heading: usize) {
+    let text = &document.text;
+    let Some(block) = document.blocks.iter_mut().find(|b| {
+        b.section == SectionKind::About
+            && b.heading.as_deref() == Some(EMPLOYER_HEADING)
+            && b.heading_span.as_ref().is_some_and(|h| h.start >= heading)
+    }) else {
+        return;
+    };
+    for item in &mut block.items {
+        let own = text.get(item.span.clone()).unwrap_or("");
+        if let kind @ (SectionKind::Requirements | SectionKind::Preferred) =
+            super::sections::effective(SectionKind::Other, item.kind, own)
+        {
+            item.section = kind;
+        }
+    }
 }
 
 /// The heading the employer's own text is read under: an About section.
@@ -913,7 +940,7 @@ fn hex4(bytes: &[u8], i: usize) -> Option<u32> {
 }
 
 /// The map of `outer` (text → middle) followed by `inner` (middle → record): text → record.
-fn compose(outer: &[Segment], inner: &[Segment]) -> Vec<Segment> {
+pub(crate) fn compose(outer: &[Segment], inner: &[Segment]) -> Vec<Segment> {
     let mut out: Vec<Segment> = Vec::with_capacity(outer.len());
     for &(t, m, len) in outer {
         let mut i = inner.partition_point(|&(m0, _, l0)| m0 + l0 <= m);

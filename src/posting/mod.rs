@@ -26,12 +26,14 @@ pub mod jstream;
 mod language;
 mod lines;
 mod markdown;
+mod nfc;
 mod outline;
 mod role;
 mod sections;
 mod sentences;
 mod shape;
 mod text;
+mod visible;
 mod words;
 
 #[cfg(test)]
@@ -132,19 +134,25 @@ pub fn read_bytes(
         }
         Format::Json => return json::read_one(name, &source, decoded.encoding, options),
     };
-    let mut document = finish(name, format, Source::new(source), parsed, options);
+    let mut document = finish(name, format, Source::new(source), parsed, options)?;
     document.encoding = decoded.encoding;
     Ok(document)
 }
 
-/// Builds the document from a reader's result: blocks, title, language and role.
+/// Builds the document from a reader's result: the text in NFC, blocks, title, language and
+/// role.
+///
+/// # Errors
+/// [`InputError::Skipped`] for an ad in a language terskel has no rules for (declared, or
+/// detected from its visible text when `--lang` does not force one).
 fn finish(
     name: &str,
     format: Format,
     source: Source,
     parsed: Parsed,
     options: &ReadOptions,
-) -> Document {
+) -> Result<Document, InputError> {
+    let parsed = nfc::normalize(parsed);
     let blocks = builder::build(&parsed.text, &parsed.units);
     let title = parsed
         .metadata
@@ -155,15 +163,33 @@ fn finish(
         .or(parsed.title)
         .or_else(|| title_item(&parsed.text, &blocks));
     let first_heading = blocks.iter().find_map(|b| b.heading.clone());
-    let body = parsed.text.get(parsed.body_start..).unwrap_or("");
-    let (language, language_detected) = language::choose(options.language, &parsed.metadata, body);
+    let body = visible::text(parsed.text.get(parsed.body_start..).unwrap_or(""));
+    if options.language.is_none() {
+        let declared = ["lang", "language"]
+            .iter()
+            .find_map(|k| parsed.metadata.get(*k)?.as_str());
+        let foreign = match declared {
+            Some(value) => visible::unsupported_name(value),
+            None => visible::unsupported(&body),
+        };
+        if let Some(foreign) = foreign {
+            return Err(InputError::Skipped {
+                name: name.to_string(),
+                line: source.first_line,
+                reason: format!(
+                    "language not supported: {foreign} (terskel has rules for Bokmål, Nynorsk and English); the ad is not checked"
+                ),
+            });
+        }
+    }
+    let (language, language_detected) = language::choose(options.language, &parsed.metadata, &body);
     let role = role::detect(
         &parsed.metadata,
         title.as_deref(),
         first_heading.as_deref(),
         &options.roles,
     );
-    Document {
+    Ok(Document {
         path: name.to_string(),
         format,
         title,
@@ -176,7 +202,7 @@ fn finish(
         source,
         blocks,
         encoding: None,
-    }
+    })
 }
 
 /// What a format reader produced, before blocks are built.
