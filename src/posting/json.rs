@@ -423,6 +423,8 @@ struct LineCounter {
     offset: usize,
     lines: usize,
     line_start: usize,
+    /// Bytes looked at so far: at most the text's length, however many ads it holds.
+    scanned: usize,
 }
 
 impl LineCounter {
@@ -431,6 +433,7 @@ impl LineCounter {
     fn before(&mut self, text: &str, offset: usize) -> (usize, usize) {
         if offset >= self.offset {
             let chunk = text.get(self.offset..offset).unwrap_or("");
+            self.scanned += chunk.len();
             self.lines += count_lines(chunk);
             if let Some(i) = chunk.rfind('\n') {
                 self.line_start = self.offset + i + 1;
@@ -1059,6 +1062,45 @@ mod tests {
         assert_eq!(records[1].start, 2);
         let single = split("one.json", "{\"description\": \"x\"}").unwrap();
         assert_eq!(single[0].name, "one.json");
+    }
+
+    // See: issue 13 (each ad of a minified array searched back to the start of the file).
+    #[test]
+    fn a_minified_array_is_cut_in_one_pass_with_exact_places() {
+        let ad = r#"{"title":"Kokk","description":"Vi søker en kokk."}"#;
+        let n = 3000;
+        let text = format!("[{}]", vec![ad; n].join(","));
+        let items: Vec<&RawValue> = serde_json::from_str(&text).unwrap();
+        let mut lines = LineCounter::default();
+        let records: Vec<Record> = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                record_at(
+                    "a.json",
+                    format!("a.json#{i}"),
+                    &text,
+                    item.get(),
+                    &mut lines,
+                )
+            })
+            .collect();
+        // Every byte is looked at once at most, not once per ad before it.
+        assert!(
+            lines.scanned <= text.len(),
+            "{} > {}",
+            lines.scanned,
+            text.len()
+        );
+        let last = records.last().unwrap();
+        assert_eq!(last.first_line, 1);
+        assert_eq!(last.first_byte, text.len() - 1 - ad.len());
+        assert_eq!(last.text, ad);
+        // A pretty-printed array: each ad on its own line keeps its line prefix.
+        let pretty = format!("[\n  {ad},\n  {ad}\n]");
+        let records = split("p.json", &pretty).unwrap();
+        assert_eq!((records[1].first_line, records[1].start), (3, 2));
+        assert_eq!(records[1].first_byte, pretty.rfind("  {").unwrap());
     }
 
     #[test]
