@@ -109,8 +109,9 @@ pub fn given_records(given: &Given) -> Result<Vec<Record>, InputError> {
     Ok(records)
 }
 
-/// True when the file at `path` (of a text extension) starts with `{` or `[`: an export saved
-/// as `.txt`, read as JSON rather than linted as raw JSON.
+/// True when the file at `path` (of a text extension) holds JSON: it starts with `{` or `[` and
+/// its first value parses. Such an export saved as `.txt` is read as JSON rather than linted as
+/// raw JSON; a text that only starts with a bracket stays a text.
 pub fn sniffs_as_json(path: &Path) -> bool {
     let mut head = [0u8; 512];
     let Ok(n) = std::fs::File::open(path).and_then(|mut f| f.read(&mut head)) else {
@@ -118,10 +119,14 @@ pub fn sniffs_as_json(path: &Path) -> bool {
     };
     let head = head.get(..n).unwrap_or(&[]);
     let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
-    matches!(
+    if !matches!(
         head.iter().find(|b| !b.is_ascii_whitespace()),
         Some(b'{' | b'[')
-    )
+    ) {
+        return false;
+    }
+    let too_big = std::fs::metadata(path).map_or(true, |m| m.len() > json::MAX_JSON_FILE);
+    !too_big && std::fs::read(path).is_ok_and(|bytes| sniff(&bytes) == Format::Json)
 }
 
 #[cfg(test)]

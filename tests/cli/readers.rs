@@ -97,6 +97,33 @@ fn a_stilling_feed_entry_is_one_ad_with_employer_text_contact_and_identity() {
 }
 
 #[test]
+fn a_public_feed_page_is_one_document_per_ad_with_its_link() {
+    let file = export("public-feed-page.json");
+    let (report, _) = check_json(&[&file], 0);
+    let [doc] = docs(&report).as_slice() else {
+        panic!("{report}")
+    };
+    assert_eq!(doc["path"], format!("{file}#1"));
+    assert_eq!(doc["title"], "Miljøarbeider, natt");
+    assert_eq!(doc["uuid"], "0b6f3c1e-7a2d-4c55-9e1f-2d8a4b6c0003");
+    assert_eq!(
+        doc["link"],
+        "https://arbeidsplassen.nav.no/stillinger/stilling/0b6f3c1e-7a2d-4c55-9e1f-2d8a4b6c0003"
+    );
+    assert!(has(doc, "nb.driving-licence.required"));
+    // No inclusion statement in this employer's text, and no contact list.
+    assert!(has(doc, "nb.missing-inclusion-statement.no-statement"));
+    assert!(has(doc, "nb.missing-contact.no-contact"));
+    spans_hit_their_text(doc, Path::new(&file));
+    // The same export saved as .txt is read by its content, not linted as raw JSON.
+    let dir = tempfile::tempdir().unwrap();
+    let txt = write(dir.path(), "eksport.txt", std::fs::read(&file).unwrap());
+    let (report, _) = check_json(&[txt.to_str().unwrap()], 0);
+    assert_eq!(docs(&report)[0]["title"], "Miljøarbeider, natt");
+    assert_eq!(rules(&docs(&report)[0]), rules(doc));
+}
+
+#[test]
 fn pam_ad_and_its_wrappers_give_the_same_ad() {
     let expected = {
         let (report, _) = check_json(&[&export("pam-ad.json")], 0);
