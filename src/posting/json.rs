@@ -1,17 +1,21 @@
 //! JSON and JSON Lines exports → one [`Document`] per ad.
 //!
-//! Owns the two ways ads arrive as structured data, and reading one ad of them:
-//! - **`.json`**: one ad object, an array of ads, or a page `{"content": [ad, …]}` (NAV's public
-//!   feed), which is unwrapped. [`split`] cuts the file into [`Record`]s; a file is read whole, so
-//!   files over [`MAX_JSON_FILE`] are refused with a hint to convert them to JSON Lines.
+//! Owns the ways ads arrive as structured data, and reading one ad of them:
+//! - **`.json`**: one ad, an array, a page or a wrapper of ads, in any of the shapes `shape`
+//!   recognises by content (pages are unwrapped down to their array). [`split`] cuts the file
+//!   into [`Record`]s in one pass; a file is read whole, so files over [`MAX_JSON_FILE`] are
+//!   refused with a hint to convert them to JSON Lines. A `.json` file that holds several
+//!   values one after another is read as a stream ([`split_or_stream`]).
 //! - **`.jsonl`/`.ndjson`**: one ad per line. [`JsonLines`] reads the file line by line, so an
-//!   export of any size is read with bounded memory.
-//! - [`read_record`]: the field mapping. The title is `title`; the text is the first of
-//!   [`TEXT_FIELDS`] that holds text. A text that contains HTML tags is read with the HTML reader,
+//!   export of any size is read with bounded memory (`.jstream`: see [`super::jstream`]).
+//! - [`read_record`]: unwraps a record (feed entry, rekrutteringsbistand, Elasticsearch hit) and
+//!   assembles the ad: title, text, the employer's own text under an About heading and the
+//!   structured contacts under "Kontakt", each piece mapped to its place in the file (which
+//!   field is which: `ad_fields`). A text that contains HTML tags is read with the HTML reader,
 //!   so `<h3>Kvalifikasjoner</h3><ul><li>…</li></ul>` gives a requirements block as in an HTML
-//!   page; other text is read as plain text. `employer` (a string, or an object with `name`) or
-//!   `businessName` becomes metadata `employer`; `uuid`/`id` becomes `id`; `link`/`sourceurl`/
-//!   `url` becomes `url`; every other scalar field is kept in the metadata under its own name.
+//!   page; other text is read as plain text. An ad without text is skipped
+//!   ([`InputError::Skipped`]); an object of no known shape is refused
+//!   ([`InputError::UnknownShape`]).
 //!
 //! **Names.** An ad of a JSON Lines file is named `FILE:LINE` (the line it is on, as in error
 //! messages); the N-th ad (1-based) of a JSON array or page is `FILE#N`, because a minified array
@@ -547,7 +551,7 @@ fn no_ads(file: &str) -> InputError {
 }
 
 /// True when the record is an ad, a wrapper of one or a page of them (any shape but
-/// [`Shape::Unknown`]): what tells an export of ads from other JSON in a directory.
+/// `Shape::Unknown`): what tells an export of ads from other JSON in a directory.
 pub fn has_text_field(record: &Record) -> bool {
     let raw = record.text.get(record.start..).unwrap_or("");
     serde_json::from_str::<&RawValue>(raw)
@@ -563,7 +567,7 @@ const MAX_WRAPPERS: usize = 4;
 ///
 /// Wrappers are unwrapped first (a pam-stilling-feed entry's `ad_content`, rekrutteringsbistand's
 /// `stilling`, an Elasticsearch hit's `_source`). The text is the first field of
-/// [`AdFields::text`]; the employer's own text follows under a heading "Om oss" (an About
+/// `AdFields::text`; the employer's own text follows under a heading "Om oss" (an About
 /// section); structured contacts with a phone or an e-mail follow under "Kontakt". Each piece of
 /// text keeps its place in the file.
 ///

@@ -7,11 +7,15 @@
 //!
 //! It does not know about rules or findings: the engine asks a document for its items and spans.
 //!
-//! The pieces, one responsibility each: `encoding` (bytes → text), `frontmatter`, one
-//! reader per format (`markdown`, `text`, `html` with `html_source` for the way back into the
-//! source, and [`json`] for JSON and JSON Lines exports, one document per ad) producing units, `lines` (what a line of running text is), `builder` (units → blocks),
-//! `sections` (heading kinds and item modality), `sentences`, `language`, `role`, and [`outline`]
-//! for debugging.
+//! The pieces, one responsibility each: `encoding` (bytes → text: UTF-8, UTF-16 with a BOM,
+//! Windows-1252), `frontmatter`, one reader per format (`markdown`, `text`, `html` with
+//! `html_source` for the way back into the source, [`json`] for JSON and JSON Lines exports and
+//! [`jstream`] for concatenated JSON streams, one document per ad) producing units; for exports,
+//! `shape` (which of NAV's shapes a JSON value is) and `ad_fields` (what its fields mean);
+//! `given` (a text without a file: standard input, the writers' page), `nfc` (the text in NFC
+//! with a map back), `lines` (what a line of running text is), `builder` (units → blocks),
+//! `sections` (heading kinds and item modality), `sentences`, `visible` (the text a reader sees,
+//! and languages without rules), `language`, `role`, and [`outline`] for debugging.
 
 mod ad_fields;
 mod builder;
@@ -52,8 +56,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Reads the file at `path` into a document, choosing the format from its extension
-/// (`.md`/`.markdown` Markdown, `.html`/`.htm` HTML, `.json`/`.jsonl`/`.ndjson` JSON holding
-/// one ad, anything else plain text). A JSON file of several ads is read with [`json`].
+/// (`.md`/`.markdown` Markdown, `.html`/`.htm` HTML, `.json`/`.jsonl`/`.ndjson`/`.jstream` JSON
+/// holding one ad, anything else plain text). A JSON file of several ads is read with [`json`].
 ///
 /// # Errors
 /// [`InputError`] when the file cannot be read, is empty, binary, not UTF-8, or has broken

@@ -268,7 +268,9 @@ impl SarifReporter<'_> {
                 category: finding.category.id(),
                 section: finding.section.map(|s| s.id()),
                 document,
-                title: document.and(checked.document.title.as_deref()),
+                title: (checked.document.format == crate::posting::Format::Json)
+                    .then_some(checked.document.title.as_deref())
+                    .flatten(),
                 identity: super::json::identity(&checked.document),
             },
         }
