@@ -87,6 +87,7 @@ pub struct Tally {
     failing: bool,
     failed: Vec<String>,
     skipped: usize,
+    reencoded: Option<String>,
     progress: ProgressBar,
 }
 
@@ -99,6 +100,7 @@ impl Tally {
             failing: false,
             failed: Vec::new(),
             skipped: 0,
+            reencoded: None,
             progress: progress_bar(inputs),
         }
     }
@@ -127,13 +129,17 @@ impl Tally {
         match result {
             Ok(mut checked) => {
                 if let Some(encoding) = checked.document.encoding {
-                    let path = &checked.document.path;
-                    self.progress.suspend(|| {
-                        writeln!(
-                            err,
-                            "note: {path}: re-encoded from {encoding} to UTF-8 (byte offsets count in the UTF-8 text)"
-                        )
-                    })?;
+                    // Once per file, not once per ad of an export.
+                    let path = terskel::posting::json::file_of(&checked.document);
+                    if self.reencoded.as_deref() != Some(path) {
+                        self.progress.suspend(|| {
+                            writeln!(
+                                err,
+                                "note: {path}: re-encoded from {encoding} to UTF-8 (byte offsets count in the UTF-8 text)"
+                            )
+                        })?;
+                        self.reencoded = Some(path.to_string());
+                    }
                 }
                 setup.selection.apply(&mut checked.findings);
                 let threshold = self.threshold;
