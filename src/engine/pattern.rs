@@ -112,12 +112,17 @@ impl CompiledPattern {
     /// items go straight to the regex (the result is the same either way).
     fn matcher_for(&self, text: &str) -> Option<&Regex> {
         let regex = self.build().ok()?;
-        if self.searched.fetch_add(1, Ordering::Relaxed) < TWIN_AFTER {
-            return Some(regex);
-        }
-        let relaxed = self
-            .relaxed
-            .get_or_init(|| build(&relaxed(&self.source)).ok());
+        // Once the twin exists the shared counter is not touched again (no cache line bouncing
+        // between threads on every item).
+        let relaxed = match self.relaxed.get() {
+            Some(twin) => twin,
+            None if self.searched.fetch_add(1, Ordering::Relaxed) < TWIN_AFTER => {
+                return Some(regex)
+            }
+            None => self
+                .relaxed
+                .get_or_init(|| build(&relaxed(&self.source)).ok()),
+        };
         relaxed
             .as_ref()
             .unwrap_or(regex)
