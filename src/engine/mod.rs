@@ -9,6 +9,8 @@ mod finding;
 mod missing;
 pub mod pattern;
 mod phrases;
+#[cfg(test)]
+mod quality_tests;
 pub mod readability;
 mod subject;
 pub mod terms;

@@ -1,0 +1,77 @@
+//! Issue 11: the mechanisms that decide rule quality on unseen ads, tested on sentences written
+//! for these tests (the default rule pack over small Markdown ads).
+
+use super::{check, Finding};
+use crate::posting::{read_bytes, Format, ReadOptions};
+use crate::rules::{load, RuleOptions, RuleSet};
+use std::sync::OnceLock;
+
+fn rules() -> &'static RuleSet {
+    static RULES: OnceLock<RuleSet> = OnceLock::new();
+    RULES.get_or_init(|| load(&RuleOptions::default()).expect("the default pack loads"))
+}
+
+/// Findings of the default pack in the Markdown ad `text`, in language `lang`.
+fn findings(lang: &str, text: &str) -> Vec<Finding> {
+    let source = format!("---\nlang: {lang}\n---\n{text}");
+    let doc = read_bytes(
+        "test.md",
+        source.as_bytes(),
+        Format::Markdown,
+        &ReadOptions::default(),
+    )
+    .expect("the test ad reads");
+    check(rules(), &doc)
+}
+
+/// The rule ids found of `category` in `text`.
+fn found(lang: &str, text: &str, category: &str) -> Vec<String> {
+    findings(lang, text)
+        .into_iter()
+        .filter(|f| f.category.id() == category)
+        .map(|f| f.rule)
+        .collect()
+}
+
+fn has(lang: &str, text: &str, category: &str) -> bool {
+    !found(lang, text, category).is_empty()
+}
+
+// ------------------------------------------------------------------ readability
+
+#[test]
+fn lead_in_lines_and_fields_count_as_short_sentences_of_the_body() {
+    // Bold lead-ins are lines of the body in the reference method; `#` headings are not.
+    let heavy = "Kommunens tjenesteproduksjon kjennetegnes av helhetlige, koordinerte og \
+                 brukerorienterte tjenester med kvalitetsforbedring og dokumentasjon.";
+    assert!(has("nb", &format!("## Om oss\n\n{heavy}\n"), "readability"));
+    let lead_ins = "**Om oss**\n\n**Stillingen**\n\n**Arbeidssted**\n\n**Søk**\n\n\
+                    Språk: Norsk\n\nSted: Bergen\n\n";
+    assert!(!has("nb", &format!("{lead_ins}{heavy}\n"), "readability"));
+}
+
+#[test]
+fn legal_formulas_are_not_bureaucratic_prose() {
+    let formulas = "## Om stillingen\n\nDu vasker skolen.\n\n## Søknad\n\n\
+        Tilsetting skjer iht. gjeldende lov- og avtaleverk. Opplysninger om søkeren kan bli \
+        offentliggjort, jf. offentlighetsloven § 25. Andre oppgaver må påregnes. Vedkommende \
+        som ønsker unntak, må begrunne det.\n";
+    assert!(!has("nb", formulas, "readability"));
+    let prose = "## Om stillingen\n\nVedkommende må påregne kveldsarbeid, herunder helgevakter, \
+                 og skal ivareta rutinene.\n";
+    assert!(has("nb", prose, "readability"));
+}
+
+#[test]
+fn a_long_intro_sentence_in_easy_text_is_not_flagged() {
+    let text = "## Om oss\n\nVi er et lite og trivelig kjøkken i sentrum av byen der vi lager \
+        middag til skolene og sykehjemmene hver dag, og vi ser nå etter en ny kollega som har \
+        lyst til å lage god mat sammen med oss.\n\n## Arbeidsoppgaver\n\n- Lage mat\n- Vaske opp\n\
+        - Handle varer\n\n## Vi tilbyr\n\n- Opplæring\n- Fast stilling\n";
+    assert!(!has("nb", text, "readability"));
+    let nn = "## Om oss\n\nVi er eit lite og triveleg kjøkken i sentrum av byen der vi lagar \
+        middag til skulane og sjukeheimane kvar dag, og vi ser no etter ein ny kollega som har \
+        lyst til å lage god mat saman med oss i kvardagen vår på kjøkkenet.\n\n\
+        ## Arbeidsoppgåver\n\n- Lage mat\n- Vaske opp\n- Handle varer\n";
+    assert!(!has("nn", nn, "readability"));
+}
