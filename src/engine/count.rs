@@ -6,12 +6,13 @@
 //! that does not introduce a list (ending in `:` or `;`) — running prose is no must-have list.
 //! With `headings`, only items under a heading containing one of them count.
 
-use super::casefold::fold;
+use super::casefold::{fold, is_word_char};
+use super::clause::not_a_demand;
 use super::context::{fill, Context, Located};
 use super::finding::Finding;
 use super::readability::sentence_words;
 use super::terms::TermRole;
-use crate::posting::ItemKind;
+use crate::posting::{ItemKind, SectionKind};
 use crate::rules::Rule;
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -36,6 +37,29 @@ fn under_heading(rule: &Rule, located: &Located<'_>) -> bool {
             let heading = fold(heading).text;
             rule.headings.iter().any(|h| heading.contains(h.as_str()))
         })
+}
+
+/// True for an item of a must-list introduced by what the applicant has or is ("Du har:",
+/// "Du er/har:", "Dette har du", "You have:"), when the rule counts requirements: such a list is
+/// a requirements list whatever section its heading names (issue 11).
+fn in_have_list(rule: &Rule, located: &Located<'_>) -> bool {
+    if !rule.in_scope(SectionKind::Requirements)
+        || !matches!(
+            located.item.section,
+            SectionKind::Requirements | SectionKind::Personal
+        )
+    {
+        return false;
+    }
+    located.heading.is_some_and(|heading| {
+        let heading = fold(heading).text;
+        let words: Vec<&str> = heading
+            .split(|c: char| !is_word_char(c))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let has = |w: &[&str]| words.iter().any(|x| w.contains(x));
+        words.len() <= 5 && has(&["du", "you"]) && has(&["har", "have"])
+    })
 }
 
 fn threshold(rule: &Rule) -> (usize, usize) {
@@ -97,11 +121,22 @@ fn count_items(
     limit: usize,
     out: &mut Vec<Finding>,
 ) {
+    // Blocks that hold a list: there the list is the list, and a paragraph after it is prose.
+    let listed: BTreeSet<usize> = ctx
+        .items()
+        .iter()
+        .filter(|l| l.item.kind == ItemKind::ListItem)
+        .map(|l| l.block.start)
+        .collect();
     let counted: Vec<&Located<'_>> = ctx
         .items()
         .iter()
-        .filter(|l| rule.in_scope(l.item.section) && under_heading(rule, l))
+        .filter(|l| {
+            (rule.in_scope(l.item.section) && under_heading(rule, l)) || in_have_list(rule, l)
+        })
         .filter(|l| counts_as_list_line(ctx, l))
+        .filter(|l| l.item.kind == ItemKind::ListItem || !listed.contains(&l.block.start))
+        .filter(|l| !not_a_demand(ctx.doc.slice(l.item.span.clone())))
         .collect();
     if counted.len() < needed {
         return;

@@ -3,6 +3,7 @@
 //! by position and rule id. The engine never formats output and never reads files.
 
 pub mod casefold;
+mod clause;
 mod context;
 mod count;
 mod finding;

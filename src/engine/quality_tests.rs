@@ -75,3 +75,34 @@ fn a_long_intro_sentence_in_easy_text_is_not_flagged() {
         ## Arbeidsoppgåver\n\n- Lage mat\n- Vaske opp\n- Handle varer\n";
     assert!(!has("nn", nn, "readability"));
 }
+
+// ------------------------------------------------------------------ requirement-overload
+
+#[test]
+fn only_demands_count_as_must_items() {
+    // Six real demands and six lines that ask nothing: no overload.
+    let nb = "## Kvalifikasjoner\n\n- Fagbrev som kokk\n- Førerkort klasse B\n- Erfaring fra storkjøkken\n\
+        - Kunne jobbe i turnus\n- Kurs i hygiene\n- God på data\n- Personlig egnethet vil bli vektlagt\n\
+        - Politiattest må leveres\n- Menn oppfordres til å søke\n- Oppgi to referanser\n\
+        - **Personlige egenskaper:**\n- Mangler du fagbrev, kan lang erfaring kompensere for det\n\n\
+        Vi legger vekt på at du liker å lage mat for mange og trives på kjøkkenet.\n";
+    assert!(!has("nb", nb, "requirement-overload"));
+    let nn = "## Kvalifikasjonar\n\n- Fagbrev som kokk\n- Førarkort klasse B\n- Erfaring frå storkjøkken\n\
+        - Kunne jobbe i turnus\n- Kurs i hygiene\n- God på data\n- Personleg eignaheit vil bli vektlagt\n\
+        - Politiattest må leverast\n- Menn blir oppmoda til å søkje, og alle oppmodast til å søkje\n\
+        - Gi opp to referansar\n";
+    assert!(!has("nn", nn, "requirement-overload"));
+}
+
+#[test]
+fn a_must_list_introduced_by_du_har_counts() {
+    let nb = "**Du er/har:**\n\n- Fagbrev som helsefagarbeider\n- Førerkort klasse B\n\
+        - Gode norskkunnskaper\n- Erfaring fra pleie\n- Selvstendig\n- Punktlig\n- Kurs i HMS\n";
+    assert!(has("nb", nb, "requirement-overload"));
+    let nn = "**Du har:**\n\n- Fagbrev som helsefagarbeidar\n- Førarkort klasse B\n\
+        - Gode norskkunnskapar\n- Erfaring frå pleie\n- Er sjølvstendig\n- Er punktleg\n- Kurs i HMS\n";
+    assert!(has("nn", nn, "requirement-overload"));
+    // Six items is still a short list.
+    let short = "**Du er/har:**\n\n- Fagbrev\n- Førerkort\n- Norsk\n- Data\n- Punktlig\n- Blid\n";
+    assert!(!has("nb", short, "requirement-overload"));
+}
