@@ -115,6 +115,9 @@ impl<'a> Context<'a> {
         if rule.has_unless && self.cancelled(index, rule.unless_within, located, range) {
             return None;
         }
+        if self.demand_cancelled(rule, located, range) {
+            return None;
+        }
         Some(located)
     }
 

@@ -8,12 +8,18 @@ use super::pattern;
 use super::terms::TermRole;
 use crate::rules::schema::Subject;
 use crate::rules::Rule;
+use crate::taxonomy::Category;
 
 pub(super) fn run(ctx: &Context<'_>, index: usize, rule: &Rule, out: &mut Vec<Finding>) {
     let present = ctx.present(index, TermRole::AnyOf, rule.scope.as_deref(), rule.subject)
         || (rule.has_unless && ctx.present(index, TermRole::Unless, None, Subject::Any))
         || pattern::matches(ctx, index, rule)
-            .any(|(range, l)| ctx.about_subject(rule.subject, l, &range));
+            .any(|(range, l)| ctx.about_subject(rule.subject, l, &range))
+        // An alternative path as structure (issue 11); a rule that itself asks for one being
+        // mentioned (`when: mentions`) looks for something else.
+        || (rule.category == Category::MissingAlternativePath
+            && rule.when.mentions.is_none()
+            && ctx.offers_alternative());
     if !present {
         out.push(ctx.document_finding(rule, rule.message.clone()));
     }

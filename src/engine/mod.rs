@@ -13,6 +13,7 @@ mod phrases;
 #[cfg(test)]
 mod quality_tests;
 pub mod readability;
+mod structure;
 mod subject;
 pub mod terms;
 

@@ -106,3 +106,63 @@ fn a_must_list_introduced_by_du_har_counts() {
     let short = "**Du er/har:**\n\n- Fagbrev\n- Førerkort\n- Norsk\n- Data\n- Punktlig\n- Blid\n";
     assert!(!has("nb", short, "requirement-overload"));
 }
+
+// ------------------------------------------------------------------ alternatives and modality
+
+#[test]
+fn an_alternative_anywhere_in_the_requirement_block_cancels_the_formal_demand() {
+    for text in [
+        // after a slash
+        "## Kvalifikasjoner\n\n- Fagbrev som tømrer/erfaring fra byggfag\n- Førerkort klasse B\n",
+        // in the next sentence of the item
+        "## Kvalifikasjoner\n\n- Fagbrev som kokk. Dersom vi ikke får søkere med fagbrev, vil andre bli vurdert.\n",
+        // in a sibling item
+        "## Kvalifikasjoner\n\n- Fagbrev som helsefagarbeider\n- Manglende fagbrev kan kompenseres med lang erfaring\n",
+        "## Krav\n\n- Bachelorgrad i pedagogikk\n- Søkere med annen relevant utdanning vil også bli vurdert\n",
+    ] {
+        assert!(!has("nb", text, "formal-competence"), "{text}");
+        assert!(!has("nb", text, "missing-alternative-path"), "{text}");
+        assert!(!has("nb", text, "experience-years"), "{text}");
+    }
+    for text in [
+        "## Kvalifikasjonar\n\n- Fagbrev som tømrar/erfaring frå byggfag\n",
+        "## Kvalifikasjonar\n\n- Fagbrev som kokk. Andre søkjarar vil òg bli vurderte.\n",
+        "## Kvalifikasjonar\n\n- Fagbrev som helsefagarbeidar\n- Manglande fagbrev kan kompenserast med lang erfaring\n",
+    ] {
+        assert!(!has("nn", text, "formal-competence"), "{text}");
+        assert!(!has("nn", text, "missing-alternative-path"), "{text}");
+    }
+    // Without the alternative both are found.
+    let plain = "## Kvalifikasjoner\n\n- Fagbrev som helsefagarbeider er et krav\n- Førerkort klasse B\n";
+    assert!(has("nb", plain, "formal-competence"));
+    assert!(has("nb", plain, "missing-alternative-path"));
+    let slash_title = "## Kvalifikasjoner\n\n- Fagbrev som tømrer/snekker er et krav\n";
+    assert!(has("nb", slash_title, "formal-competence"));
+}
+
+#[test]
+fn the_clause_decides_modality() {
+    for text in [
+        "## Kvalifikasjoner\n\n- Du må nødvendigvis ikke ha mange års erfaring.\n",
+        "## Kvalifikasjoner\n\n- Lang erfaring er ikke et krav.\n",
+        "## Kvalifikasjoner\n\n- Søkere med minst tre års erfaring vil bli prioritert.\n",
+    ] {
+        assert!(!has("nb", text, "experience-years"), "{text}");
+    }
+    assert!(!has(
+        "nb",
+        "## Kvalifikasjoner\n\n- Søkere med fagbrev som kokk vil bli prioritert.\n",
+        "formal-competence"
+    ));
+    assert!(!has(
+        "nn",
+        "## Kvalifikasjonar\n\n- Søkjarar med fagbrev som kokk vil bli prioriterte.\n",
+        "formal-competence"
+    ));
+    // A preference in one clause does not soften the demand in the other.
+    let mixed = "## Kvalifikasjoner\n\n- Fagbrev som kokk er et krav, erfaring fra storkjøkken er en fordel.\n";
+    assert!(has("nb", mixed, "formal-competence"));
+    // The sentence that is the alternative is no demand of experience.
+    let alt = "## Kvalifikasjoner\n\n- Fagbrev som kokk er et krav.\n- Lang erfaring kan kompensere for manglende fagbrev.\n";
+    assert!(!has("nb", alt, "experience-years"));
+}
