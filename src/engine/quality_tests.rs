@@ -166,3 +166,62 @@ fn the_clause_decides_modality() {
     let alt = "## Kvalifikasjoner\n\n- Fagbrev som kokk er et krav.\n- Lang erfaring kan kompensere for manglende fagbrev.\n";
     assert!(!has("nb", alt, "experience-years"));
 }
+
+// ------------------------------------------------------------------ language demands as grammar
+
+#[test]
+fn language_demands_are_read_as_grammar() {
+    for text in [
+        "## Kvalifikasjoner\n\n- Du må kunne snakke og skrive norsk.\n",
+        "## Kvalifikasjoner\n\n- Kunne kommunisere godt på norsk med brukere og kolleger.\n",
+        "## Kvalifikasjoner\n\n- God beherskelse av skandinavisk språk, muntlig og skriftlig.\n",
+        "## Kvalifikasjoner\n\n- Svært god skriftlig og muntlig framstillingsevne.\n",
+        "## Kvalifikasjoner\n\n- Perfekte norskkunnskaper.\n",
+        "Du bør kunne uttrykke deg godt skriftlig på norsk.\n",
+    ] {
+        assert!(has("nb", text, "language-level"), "{text}");
+    }
+    for text in [
+        "## Kvalifikasjonar\n\n- Du må kunne snakke og skrive norsk.\n",
+        "## Kvalifikasjonar\n\n- Kommunisere godt på norsk.\n",
+        "## Kvalifikasjonar\n\n- God meistring av skandinavisk språk.\n",
+    ] {
+        assert!(has("nn", text, "language-level"), "{text}");
+    }
+    for text in [
+        "## Qualifications\n\n- You communicate fluently with customers.\n",
+        "## Qualifications\n\n- You must be able to write reports in Norwegian.\n",
+    ] {
+        assert!(has("en", text, "language-level"), "{text}");
+    }
+}
+
+#[test]
+fn a_cefr_level_in_the_line_or_a_working_language_label_is_no_vague_demand() {
+    for text in [
+        "## Kvalifikasjoner\n\n- Gode norskkunnskaper. Nivå B2 muntlig og skriftlig.\n",
+        "## Kvalifikasjoner\n\n- Du må kunne snakke og skrive norsk (B1).\n",
+        "## Kvalifikasjoner\n\n- Arbeidsspråk: norsk, og gode norskkunnskaper i hverdagen\n",
+        "## Kvalifikasjoner\n\n- Du trenger ikke snakke perfekt norsk.\n",
+    ] {
+        assert!(!has("nb", text, "language-level"), "{text}");
+    }
+    assert!(!has(
+        "nn",
+        "## Kvalifikasjonar\n\n- Gode norskkunnskapar. Nivå B2 munnleg.\n",
+        "language-level"
+    ));
+}
+
+#[test]
+fn a_native_english_demand_is_told_about_english() {
+    let f = findings("en", "## Qualifications\n\n- Native English speaker.\n");
+    let native: Vec<&Finding> = f
+        .iter()
+        .filter(|f| f.category.id() == "discrimination")
+        .collect();
+    assert_eq!(native.len(), 1);
+    assert!(native.iter().all(|f| f.message.contains("English")
+        && !f.message.contains("Norwegian")
+        && f.suggestion.contains("English")));
+}
