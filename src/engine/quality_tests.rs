@@ -225,3 +225,31 @@ fn a_native_english_demand_is_told_about_english() {
         && !f.message.contains("Norwegian")
         && f.suggestion.contains("English")));
 }
+
+// ------------------------------------------------------------------ trait stacks
+
+#[test]
+fn trait_stacks_add_up_over_the_items_of_a_section() {
+    for text in [
+        "## Personlige egenskaper\n\n- Løsningsfokusert\n- Positiv til endringer\n- Tåler omstilling\n",
+        "## Om deg\n\n- Du trives i en travel arbeidshverdag.\n- Du er fleksibel.\n",
+        "## Vi søker deg som\n\n- Kan arbeide lange dager når det er påkrevd\n- Er strukturert\n",
+        "## Personlige egenskaper\n\n- Selvstendig\n- Fleksibel\n- Nøyaktig\n- Løsningsfokusert\n",
+    ] {
+        assert!(has("nb", text, "demanding-traits"), "{text}");
+    }
+    for text in [
+        "## Personlege eigenskapar\n\n- Løysingsfokusert\n- Positiv til endringar\n- Toler omstilling\n",
+        "## Om deg\n\n- Du trivst i ein travel arbeidsdag.\n- Du er fleksibel.\n",
+    ] {
+        assert!(has("nn", text, "demanding-traits"), "{text}");
+    }
+    // One trait, or three weak ones, is no stack.
+    for text in [
+        "## Personlige egenskaper\n\n- Løsningsfokusert\n",
+        "## Personlige egenskaper\n\n- Selvstendig\n- Fleksibel\n- Positiv til endringer\n",
+        "## Personlige egenskaper\n\n- Blid\n- Tåler omstilling\n\nPersonlig egnethet vil bli vektlagt.\n",
+    ] {
+        assert!(!has("nb", text, "demanding-traits"), "{text}");
+    }
+}
