@@ -3,7 +3,8 @@
 //! finding is built.
 
 use super::finding::Finding;
-use super::subject::{about_users, not_a_benefit};
+use super::owner::{invites_applicants, names_employee, others_own};
+use super::subject::{about_users, is_receiving, not_a_benefit};
 use super::terms::{Hit, TermRole};
 use crate::posting::{Document, Item, ItemKind, SectionKind};
 use crate::rules::schema::{Subject, Within};
@@ -130,12 +131,21 @@ impl<'a> Context<'a> {
     ) -> bool {
         let sentence = located.sentence(range.start);
         let text = self.doc.slice(sentence.clone());
+        // Whose the match is, by its neighbours (owner.rs): "elevenes opplæring", "mangfoldet i
+        // byen", "tilrettelegge aktiviteter".
+        let before = self.doc.slice(sentence.start..range.start.max(sentence.start));
+        let matched = self.doc.slice(range.clone());
+        let after = self.doc.slice(range.end.min(sentence.end)..sentence.end);
         match subject {
             Subject::Any => true,
-            Subject::Employee => !about_users(text),
+            Subject::Employee => {
+                invites_applicants(text)
+                    || !(about_users(text)
+                        || (!names_employee(text) && others_own(before, matched, after)))
+            }
             Subject::EmployeeBenefit => {
-                let after = self.doc.slice(range.end.min(sentence.end)..sentence.end);
                 !not_a_benefit(text, located.item.section, after)
+                    && !(others_own(before, matched, after) && !is_receiving_here(before))
             }
         }
     }
@@ -259,6 +269,11 @@ impl<'a> Context<'a> {
             context: None,
         }
     }
+}
+
+/// True when the sentence up to a match gives the reader something ("Du får god opplæring").
+fn is_receiving_here(before: &str) -> bool {
+    is_receiving(before)
 }
 
 /// Fills `{count}`, `{limit}`, `{value}` and `{terms}` in a message.

@@ -4,10 +4,12 @@
 
 pub mod casefold;
 mod clause;
+mod contact;
 mod context;
 mod count;
 mod finding;
 mod missing;
+mod owner;
 pub mod pattern;
 mod phrases;
 #[cfg(test)]

@@ -253,3 +253,67 @@ fn trait_stacks_add_up_over_the_items_of_a_section() {
         assert!(!has("nb", text, "demanding-traits"), "{text}");
     }
 }
+
+// ------------------------------------------------------------------ who a sentence is about
+
+#[test]
+fn training_and_adaptation_for_others_is_no_offer() {
+    for text in [
+        "## Om stillingen\n\nVi søker deg som vil bidra til elevenes opplæring.\n",
+        "## Om deg\n\nDu skal være med på opplæringen av de nye lærlingene.\n",
+        "## Om stillingen\n\nDu skal planlegge og tilrettelegge aktiviteter.\n",
+    ] {
+        assert!(has("nb", text, "missing-adaptation"), "{text}");
+    }
+    assert!(has(
+        "nn",
+        "## Om stillinga\n\nDu skal vere med på opplæringa av dei nye lærlingane.\n",
+        "missing-adaptation"
+    ));
+    for text in [
+        "## Vi tilbyr\n\n- God opplæring\n",
+        "## Vi tilbyr\n\nVi tilrettelegger for deg som trenger det.\n",
+        "## Vi tilbyr\n\nDu får opplæring av erfarne kolleger.\n",
+    ] {
+        assert!(!has("nb", text, "missing-adaptation"), "{text}");
+    }
+}
+
+#[test]
+fn diversity_of_the_town_is_no_statement_and_a_fronted_invitation_is_one() {
+    for text in [
+        "## Om oss\n\nByen har et stort mangfold i kulturlivet.\n",
+        "## Om oss\n\nBarnehagen har et mangfold av barn og familier.\n",
+    ] {
+        assert!(has("nb", text, "missing-inclusion-statement"), "{text}");
+    }
+    let fronted = "## Søknad\n\nMed utgangspunkt i at vi ønsker å speile mangfoldet i befolkningen, \
+                   oppfordrer vi alle kvalifiserte til å søke.\n";
+    assert!(!has("nb", fronted, "missing-inclusion-statement"));
+    let nn = "## Søknad\n\nFordi vi ønskjer å spegle mangfaldet i befolkninga, oppmodar vi alle \
+              kvalifiserte til å søkje uavhengig av bakgrunn.\n";
+    assert!(!has("nn", nn, "missing-inclusion-statement"));
+}
+
+#[test]
+fn a_contact_is_a_person_or_an_address_for_questions() {
+    let exemption = "## Søknad\n\nØnsker du å bli unntatt fra offentlig søkerliste, send en \
+                     begrunnelse til post@kommune.no.\n";
+    assert!(has("nb", exemption, "missing-contact"));
+    assert!(has("nb", "## Søknad\n\nTa kontakt om du lurer på noe.\n", "missing-contact"));
+    assert!(!has(
+        "nb",
+        "## Søknad\n\nSpørsmål om stillingen kan rettes til avdelingsleder Kari Nordmann.\n",
+        "missing-contact"
+    ));
+    assert!(!has(
+        "nn",
+        "## Kontakt\n\nKari Nordmann, einingsleiar\n",
+        "missing-contact"
+    ));
+    assert!(!has(
+        "nb",
+        "## Søknad\n\nSpørsmål kan rettes til kari@kommune.no.\n",
+        "missing-contact"
+    ));
+}
