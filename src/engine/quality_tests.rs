@@ -317,3 +317,53 @@ fn a_contact_is_a_person_or_an_address_for_questions() {
         "missing-contact"
     ));
 }
+
+// ------------------------------------------------------------------ discrimination
+
+#[test]
+fn coordinated_health_demands_and_definite_age_forms_are_found() {
+    for text in [
+        "## Kvalifikasjoner\n\n- God fysisk og psykisk helse.\n",
+        "## Krav\n\n- Helse som er forenlig med arbeid i turnus.\n",
+        "Du blir en del av vårt unge og dynamiske team.\n",
+        "Det unge miljøet på avdelingen tar godt imot deg.\n",
+    ] {
+        assert!(has("nb", text, "discrimination"), "{text}");
+    }
+    for text in [
+        "## Kvalifikasjonar\n\n- God fysisk og psykisk helse.\n",
+        "Du blir ein del av vårt unge og dynamiske team.\n",
+    ] {
+        assert!(has("nn", text, "discrimination"), "{text}");
+    }
+    for text in [
+        "Vi jobber for god fysisk og psykisk helse hos brukerne.\n",
+        "Du skal jobbe med de unge brukerne i bofellesskapet.\n",
+    ] {
+        assert!(!has("nb", text, "discrimination"), "{text}");
+    }
+    assert!(!has(
+        "en",
+        "## Application\n\nBoth male and female applicants are welcome.\n",
+        "discrimination"
+    ));
+    assert!(has("en", "## Qualifications\n\n- Good physical and mental health.\n", "discrimination"));
+}
+
+// ------------------------------------------------------------------ severity instead of silence
+
+#[test]
+fn a_licence_justified_by_the_duties_is_info_not_silence() {
+    for (lang, text) in [
+        ("nb", "## Om stillingen\n\nDu kjører mellom brukerne i hjemmetjenesten. Førerkort klasse B er nødvendig.\n"),
+        ("nb", "## Om stillingen\n\nStillingen innebærer mye kjøring, og du må ha førerkort.\n"),
+        ("nn", "## Om stillinga\n\nDu køyrer mellom brukarane i heimetenesta. Førarkort klasse B er naudsynt.\n"),
+    ] {
+        let f: Vec<Finding> = findings(lang, text)
+            .into_iter()
+            .filter(|f| f.category.id() == "driving-licence")
+            .collect();
+        assert_eq!(f.len(), 1, "{text}");
+        assert!(f.iter().all(|f| f.severity == crate::taxonomy::Severity::Info), "{text}");
+    }
+}
