@@ -94,8 +94,12 @@ mod tests {
         assert!(!names_a_contact("Ta kontakt med oss om du lurer på noe."));
         assert!(!names_a_contact("Ta kontakt med NAV Bergen."));
         assert!(!names_a_contact("Kari Nordmann ønsker deg velkommen."));
-        assert!(names_a_contact("Nærmere opplysninger gis av rektor Per Olsen."));
-        assert!(!names_a_contact("Opplysninger om arbeidssted: Nye Bergen sykehjem"));
+        assert!(names_a_contact(
+            "Nærmere opplysninger gis av rektor Per Olsen."
+        ));
+        assert!(!names_a_contact(
+            "Opplysninger om arbeidssted: Nye Bergen sykehjem"
+        ));
     }
 
     #[test]

@@ -133,7 +133,9 @@ impl<'a> Context<'a> {
         let text = self.doc.slice(sentence.clone());
         // Whose the match is, by its neighbours (owner.rs): "elevenes opplæring", "mangfoldet i
         // byen", "tilrettelegge aktiviteter".
-        let before = self.doc.slice(sentence.start..range.start.max(sentence.start));
+        let before = self
+            .doc
+            .slice(sentence.start..range.start.max(sentence.start));
         let matched = self.doc.slice(range.clone());
         let after = self.doc.slice(range.end.min(sentence.end)..sentence.end);
         match subject {
@@ -145,7 +147,7 @@ impl<'a> Context<'a> {
             }
             Subject::EmployeeBenefit => {
                 !not_a_benefit(text, located.item.section, after)
-                    && !(others_own(before, matched, after) && !is_receiving_here(before))
+                    && (!others_own(before, matched, after) || is_receiving_here(before))
             }
         }
     }

@@ -7,8 +7,8 @@ use super::context::Context;
 use super::finding::Finding;
 use super::pattern;
 use super::terms::TermRole;
-use crate::rules::schema::Subject;
 use crate::posting::ItemKind;
+use crate::rules::schema::Subject;
 use crate::rules::Rule;
 use crate::taxonomy::Category;
 

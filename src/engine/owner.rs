@@ -102,7 +102,8 @@ pub fn others_own(before: &str, matched: &str, after: &str) -> bool {
         }
     }
     let verb = words(matched);
-    verb.last().is_some_and(|v| WORK_VERBS.contains(&v.as_str()))
+    verb.last()
+        .is_some_and(|v| WORK_VERBS.contains(&v.as_str()))
         && first.is_some_and(|w| !NOT_AN_OBJECT.contains(&w) && !is_employee_word(w))
 }
 
@@ -130,13 +131,37 @@ mod tests {
     #[test]
     fn the_neighbours_decide_whose_a_match_is() {
         assert!(others_own("Du skal bidra til elevenes ", "opplæring", "."));
-        assert!(others_own("Du skal være med på ", "opplæringen", " av de nye lærlingene."));
+        assert!(others_own(
+            "Du skal være med på ",
+            "opplæringen",
+            " av de nye lærlingene."
+        ));
         assert!(others_own("Du skal gi ", "oppfølging", " til pasientene."));
-        assert!(others_own("Byen har et stort ", "mangfold", " i kulturlivet."));
-        assert!(others_own("Du skal planlegge og ", "tilrettelegge", " aktiviteter for deg selv og andre."));
-        assert!(others_own("Me søkjer deg som vil ", "tilretteleggje", " undervisninga."));
-        assert!(!others_own("Du får god ", "opplæring", " av erfarne kolleger."));
-        assert!(!others_own("Vi ", "tilrettelegger", " for deg som trenger det."));
+        assert!(others_own(
+            "Byen har et stort ",
+            "mangfold",
+            " i kulturlivet."
+        ));
+        assert!(others_own(
+            "Du skal planlegge og ",
+            "tilrettelegge",
+            " aktiviteter for deg selv og andre."
+        ));
+        assert!(others_own(
+            "Me søkjer deg som vil ",
+            "tilretteleggje",
+            " undervisninga."
+        ));
+        assert!(!others_own(
+            "Du får god ",
+            "opplæring",
+            " av erfarne kolleger."
+        ));
+        assert!(!others_own(
+            "Vi ",
+            "tilrettelegger",
+            " for deg som trenger det."
+        ));
         assert!(!others_own("Vi gir ", "opplæring", " i arbeid med elever."));
         assert!(!others_own("Vi ønsker ", "mangfold", " blant de ansatte."));
     }
@@ -147,7 +172,9 @@ mod tests {
             "Med utgangspunkt i at vi ønsker å speile mangfoldet i befolkningen, oppfordrer vi alle kvalifiserte til å søke."
         ));
         assert!(invites_applicants("Difor oppmodar vi alle til å søkje."));
-        assert!(!invites_applicants("Vi oppfordrer alle til å søke elektronisk."));
+        assert!(!invites_applicants(
+            "Vi oppfordrer alle til å søke elektronisk."
+        ));
         assert!(!invites_applicants("Byen har et stort mangfold."));
     }
 }

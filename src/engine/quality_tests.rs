@@ -133,7 +133,8 @@ fn an_alternative_anywhere_in_the_requirement_block_cancels_the_formal_demand() 
         assert!(!has("nn", text, "missing-alternative-path"), "{text}");
     }
     // Without the alternative both are found.
-    let plain = "## Kvalifikasjoner\n\n- Fagbrev som helsefagarbeider er et krav\n- Førerkort klasse B\n";
+    let plain =
+        "## Kvalifikasjoner\n\n- Fagbrev som helsefagarbeider er et krav\n- Førerkort klasse B\n";
     assert!(has("nb", plain, "formal-competence"));
     assert!(has("nb", plain, "missing-alternative-path"));
     let slash_title = "## Kvalifikasjoner\n\n- Fagbrev som tømrer/snekker er et krav\n";
@@ -287,7 +288,8 @@ fn diversity_of_the_town_is_no_statement_and_a_fronted_invitation_is_one() {
     ] {
         assert!(has("nb", text, "missing-inclusion-statement"), "{text}");
     }
-    let fronted = "## Søknad\n\nMed utgangspunkt i at vi ønsker å speile mangfoldet i befolkningen, \
+    let fronted =
+        "## Søknad\n\nMed utgangspunkt i at vi ønsker å speile mangfoldet i befolkningen, \
                    oppfordrer vi alle kvalifiserte til å søke.\n";
     assert!(!has("nb", fronted, "missing-inclusion-statement"));
     let nn = "## Søknad\n\nFordi vi ønskjer å spegle mangfaldet i befolkninga, oppmodar vi alle \
@@ -300,7 +302,11 @@ fn a_contact_is_a_person_or_an_address_for_questions() {
     let exemption = "## Søknad\n\nØnsker du å bli unntatt fra offentlig søkerliste, send en \
                      begrunnelse til post@kommune.no.\n";
     assert!(has("nb", exemption, "missing-contact"));
-    assert!(has("nb", "## Søknad\n\nTa kontakt om du lurer på noe.\n", "missing-contact"));
+    assert!(has(
+        "nb",
+        "## Søknad\n\nTa kontakt om du lurer på noe.\n",
+        "missing-contact"
+    ));
     assert!(!has(
         "nb",
         "## Søknad\n\nSpørsmål om stillingen kan rettes til avdelingsleder Kari Nordmann.\n",
@@ -347,7 +353,11 @@ fn coordinated_health_demands_and_definite_age_forms_are_found() {
         "## Application\n\nBoth male and female applicants are welcome.\n",
         "discrimination"
     ));
-    assert!(has("en", "## Qualifications\n\n- Good physical and mental health.\n", "discrimination"));
+    assert!(has(
+        "en",
+        "## Qualifications\n\n- Good physical and mental health.\n",
+        "discrimination"
+    ));
 }
 
 // ------------------------------------------------------------------ severity instead of silence

@@ -70,8 +70,10 @@ fn body_lix(ctx: &Context<'_>, rule: &Rule) -> Lix {
     let mut lix = Lix::default();
     for located in ctx.items() {
         let kind = located.item.kind;
-        if matches!(kind, ItemKind::ListItem | ItemKind::Paragraph | ItemKind::Field)
-            && rule.in_scope(located.item.section)
+        if matches!(
+            kind,
+            ItemKind::ListItem | ItemKind::Paragraph | ItemKind::Field
+        ) && rule.in_scope(located.item.section)
         {
             lix.add(ctx.doc.slice(located.item.span.clone()));
         }

@@ -27,7 +27,12 @@ const ROUTE_WORDS: &[&str] = &[
 impl Context<'_> {
     /// True when the demand matched at `range` in `located` is no demand of `rule`: its clause
     /// is softened or negated, or (formal competence, experience) an alternative is offered.
-    pub fn demand_cancelled(&self, rule: &Rule, located: &Located<'_>, range: &Range<usize>) -> bool {
+    pub fn demand_cancelled(
+        &self,
+        rule: &Rule,
+        located: &Located<'_>,
+        range: &Range<usize>,
+    ) -> bool {
         let formal = rule.category == Category::FormalCompetence;
         let experience = rule.category == Category::ExperienceYears;
         if !(formal
@@ -66,10 +71,8 @@ impl Context<'_> {
     /// lack an alternative path.
     pub fn offers_alternative(&self) -> bool {
         self.items().iter().any(|l| {
-            !matches!(
-                l.item.kind,
-                ItemKind::Field | ItemKind::Title
-            ) && l.item.section != SectionKind::Application
+            !matches!(l.item.kind, ItemKind::Field | ItemKind::Title)
+                && l.item.section != SectionKind::Application
                 && is_alternative(self.doc.slice(l.item.span.clone()))
         })
     }

@@ -121,6 +121,22 @@ fn contains_phrase(folded: &str, phrase: &str) -> bool {
     })
 }
 
+/// True when `word` (folded) names the people the service is for (see `USER_WORDS`).
+pub fn is_user_word(word: &str) -> bool {
+    USER_WORDS.contains(&word)
+}
+
+/// True when `word` (folded) names the employee or applicants (see `EMPLOYEE_WORDS`).
+pub fn is_employee_word(word: &str) -> bool {
+    EMPLOYEE_WORDS.contains(&word)
+}
+
+/// True when `sentence` has a phrase in which the reader receives something ("du får").
+pub fn is_receiving(sentence: &str) -> bool {
+    let folded = fold(sentence).text;
+    RECEIVING.iter().any(|p| contains_phrase(&folded, p))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,20 +191,4 @@ mod tests {
             ""
         ));
     }
-}
-
-/// True when `word` (folded) names the people the service is for (see `USER_WORDS`).
-pub fn is_user_word(word: &str) -> bool {
-    USER_WORDS.contains(&word)
-}
-
-/// True when `word` (folded) names the employee or applicants (see `EMPLOYEE_WORDS`).
-pub fn is_employee_word(word: &str) -> bool {
-    EMPLOYEE_WORDS.contains(&word)
-}
-
-/// True when `sentence` has a phrase in which the reader receives something ("du får").
-pub fn is_receiving(sentence: &str) -> bool {
-    let folded = fold(sentence).text;
-    RECEIVING.iter().any(|p| contains_phrase(&folded, p))
 }

@@ -763,10 +763,17 @@ mod clause_modality_tests {
             ("Du må ha førerkort. Erfaring er ønskelig.", Requirements),
             ("Fagbrev er eit krav, erfaring er ein fordel.", Requirements),
             ("Erfaring er en fordel, men ikke et krav.", Preferred),
-            ("Gode norskkunnskaper, muntlig og skriftlig, er en fordel.", Preferred),
+            (
+                "Gode norskkunnskaper, muntlig og skriftlig, er en fordel.",
+                Preferred,
+            ),
             ("Førerkort er ønskelig", Preferred),
         ] {
-            assert_eq!(effective(Requirements, ItemKind::ListItem, text), kind, "{text}");
+            assert_eq!(
+                effective(Requirements, ItemKind::ListItem, text),
+                kind,
+                "{text}"
+            );
         }
     }
 }
