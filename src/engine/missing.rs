@@ -16,7 +16,7 @@ pub(super) fn run(ctx: &Context<'_>, index: usize, rule: &Rule, out: &mut Vec<Fi
     // Contacts by purpose and by name (contact.rs, issue 11).
     let contact = rule.category == Category::MissingContact;
     let present = ctx.present(index, TermRole::AnyOf, rule.scope.as_deref(), rule.subject)
-        || (rule.has_unless && ctx.present(index, TermRole::Unless, None, Subject::Any))
+        || (rule.unless.is_some() && ctx.present(index, TermRole::Unless, None, Subject::Any))
         || pattern::matches(ctx, index, rule).any(|(range, l)| {
             ctx.about_subject(rule.subject, l, &range)
                 && !(contact && other_purpose(ctx.doc.slice(l.sentence(range.start))))
