@@ -4,7 +4,7 @@
 
 use super::compile::Compiled;
 use super::finding::Finding;
-use super::owner::{invites_applicants, names_employee, others_own};
+use super::owner::{invites_applicants, names_employee, opens_with_other, others_own};
 use super::pattern::CompiledPattern;
 use super::subject::{about_users, is_receiving, not_a_benefit};
 use super::terms::{Hit, TermRole};
@@ -181,7 +181,8 @@ impl<'a> Context<'a> {
             Subject::Employee => {
                 invites_applicants(text)
                     || !(about_users(text)
-                        || (!names_employee(text) && others_own(before, matched, after)))
+                        || (!names_employee(text)
+                            && (others_own(before, matched, after) || opens_with_other(text))))
             }
             Subject::EmployeeBenefit => {
                 !not_a_benefit(text, located.item.section, after)

@@ -107,6 +107,18 @@ pub fn others_own(before: &str, matched: &str, after: &str) -> bool {
         && first.is_some_and(|w| !NOT_AN_OBJECT.contains(&w) && !is_employee_word(w))
 }
 
+/// True when `sentence` opens with other people or a place as its subject ("Bydelen har et rikt
+/// mangfold", "Barna i barnehagen kommer fra mange land").
+pub fn opens_with_other(sentence: &str) -> bool {
+    let w = words(sentence);
+    let mut first = w.iter().map(String::as_str);
+    match first.next() {
+        Some(word) if FILLERS.contains(&word) => first.next().is_some_and(is_other),
+        Some(word) => is_other(word),
+        None => false,
+    }
+}
+
 /// True when `sentence` names the employee or applicants, or gives them something.
 pub fn names_employee(sentence: &str) -> bool {
     is_receiving(sentence) || words(sentence).iter().any(|w| is_employee_word(w))
@@ -164,6 +176,14 @@ mod tests {
         ));
         assert!(!others_own("Vi gir ", "opplæring", " i arbeid med elever."));
         assert!(!others_own("Vi ønsker ", "mangfold", " blant de ansatte."));
+    }
+
+    #[test]
+    fn a_sentence_about_a_place_or_others_by_its_subject() {
+        assert!(opens_with_other("Bydelen har et rikt mangfold av kafeer."));
+        assert!(opens_with_other("De unge brukerne kommer fra mange land."));
+        assert!(!opens_with_other("Vi ønsker mangfold i arbeidsstokken."));
+        assert!(!opens_with_other("Kommunen ønsker mangfold."));
     }
 
     #[test]

@@ -284,6 +284,7 @@ fn training_and_adaptation_for_others_is_no_offer() {
 fn diversity_of_the_town_is_no_statement_and_a_fronted_invitation_is_one() {
     for text in [
         "## Om oss\n\nByen har et stort mangfold i kulturlivet.\n",
+        "## Om oss\n\nBydelen har et rikt mangfold av kafeer og butikker.\n",
         "## Om oss\n\nBarnehagen har et mangfold av barn og familier.\n",
     ] {
         assert!(has("nb", text, "missing-inclusion-statement"), "{text}");
