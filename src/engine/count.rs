@@ -112,6 +112,55 @@ pub(super) fn run(
     }
 }
 
+/// Words of a list line that announces a group of names making up one demand ("Kjennskap til
+/// følgende fagsystemer:", "Fagbrev i ett av disse faga:", "One of the following:").
+const GROUP_WORDS: &[&str] = &[
+    "følgende",
+    "følgjande",
+    "disse",
+    "desse",
+    "following",
+    "these",
+];
+
+/// List lines that announce a group (`intros`) and the short names under them (`members`).
+#[derive(Default)]
+struct Groups {
+    intros: BTreeSet<usize>,
+    members: BTreeSet<usize>,
+}
+
+/// A list line ending in a colon with a group word, and the short list lines (at most three
+/// words) after it in the same block, are one demand: the names are programmes, systems or
+/// trades to choose from, not demands of their own (issue 11).
+fn groups(ctx: &Context<'_>) -> Groups {
+    let mut out = Groups::default();
+    let mut open: Option<usize> = None;
+    for l in ctx.items() {
+        let text = ctx.doc.slice(l.item.span.clone()).trim();
+        if open.is_some_and(|block| block == l.block.start)
+            && l.item.kind == ItemKind::ListItem
+            && sentence_words(text) <= 3
+            && !text.ends_with(':')
+        {
+            out.members.insert(l.item.span.start);
+            continue;
+        }
+        open = None;
+        let folded = fold(text).text;
+        if l.item.kind == ItemKind::ListItem
+            && text.ends_with(':')
+            && folded
+                .split(|c: char| !is_word_char(c))
+                .any(|w| GROUP_WORDS.contains(&w))
+        {
+            out.intros.insert(l.item.span.start);
+            open = Some(l.block.start);
+        }
+    }
+    out
+}
+
 fn count_items(
     ctx: &Context<'_>,
     rule: &Rule,
@@ -127,6 +176,7 @@ fn count_items(
         .filter(|l| l.item.kind == ItemKind::ListItem)
         .map(|l| l.block.start)
         .collect();
+    let grouped = groups(ctx);
     let counted: Vec<&Located<'_>> = ctx
         .items()
         .iter()
@@ -135,7 +185,11 @@ fn count_items(
         })
         .filter(|l| counts_as_list_line(ctx, l))
         .filter(|l| l.item.kind == ItemKind::ListItem || !listed.contains(&l.block.start))
-        .filter(|l| !not_a_demand(ctx.doc.slice(l.item.span.clone())))
+        .filter(|l| !grouped.members.contains(&l.item.span.start))
+        .filter(|l| {
+            grouped.intros.contains(&l.item.span.start)
+                || !not_a_demand(ctx.doc.slice(l.item.span.clone()))
+        })
         .collect();
     if counted.len() < needed {
         return;

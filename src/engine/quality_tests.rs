@@ -378,3 +378,20 @@ fn a_licence_justified_by_the_duties_is_info_not_silence() {
         assert!(f.iter().all(|f| f.severity == crate::taxonomy::Severity::Info), "{text}");
     }
 }
+
+#[test]
+fn a_group_of_names_under_one_line_is_one_demand() {
+    let nb = "## Kvalifikasjoner\n\n- Fagbrev som helsefagarbeider\n- Førerkort klasse B\n\
+        - Kjennskap til følgende fagsystemer:\n- Gerica\n- Visma\n- Office 365\n- Compilo\n\
+        - God på data\n";
+    assert!(!has("nb", nb, "requirement-overload"));
+    let nn = "## Kvalifikasjonar\n\n- Fagbrev i eitt av desse faga:\n- Helsearbeidarfaget\n\
+        - Barne- og ungdomsarbeidarfaget\n- Aktivitørfaget\n- Kokkefaget\n- Reinhaldsfaget\n\
+        - Førarkort klasse B\n";
+    assert!(!has("nn", nn, "requirement-overload"));
+    // Demands of their own are still counted.
+    let many = "## Kvalifikasjoner\n\n- Fagbrev\n- Førerkort\n- Kjennskap til følgende fagsystemer:\n\
+        - Gerica\n- Visma\n- Du må kunne jobbe natt\n- Du må kunne jobbe helg\n- Du må kunne jobbe alene\n\
+        - Du må ha kurs i HMS\n- Du må ha kurs i førstehjelp\n";
+    assert!(has("nb", many, "requirement-overload"));
+}
