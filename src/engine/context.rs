@@ -6,7 +6,6 @@ use super::compile::Compiled;
 use super::finding::Finding;
 use super::owner::{invites_applicants, names_employee, opens_with_other, others_own};
 use super::pattern::CompiledPattern;
-use super::subject::{about_users, is_receiving, not_a_benefit};
 use super::terms::{Hit, TermRole};
 use crate::posting::{Document, Item, ItemKind, SectionKind};
 use crate::rules::schema::{Subject, Within};
@@ -179,14 +178,18 @@ impl<'a> Context<'a> {
         match subject {
             Subject::Any => true,
             Subject::Employee => {
+                let lexicon = &self.compiled.lexicon;
                 invites_applicants(text)
-                    || !(about_users(text)
-                        || (!names_employee(text)
-                            && (others_own(before, matched, after) || opens_with_other(text))))
+                    || !(lexicon.about_users(text)
+                        || (!names_employee(lexicon, text)
+                            && (others_own(lexicon, before, matched, after)
+                                || opens_with_other(lexicon, text))))
             }
             Subject::EmployeeBenefit => {
-                !not_a_benefit(text, located.item.section, after)
-                    && (!others_own(before, matched, after) || is_receiving_here(before))
+                let lexicon = &self.compiled.lexicon;
+                !lexicon.not_a_benefit(text, located.item.section, after)
+                    && (!others_own(lexicon, before, matched, after)
+                        || lexicon.is_receiving(before))
             }
         }
     }
@@ -309,11 +312,6 @@ impl<'a> Context<'a> {
             context: None,
         }
     }
-}
-
-/// True when the sentence up to a match gives the reader something ("Du får god opplæring").
-fn is_receiving_here(before: &str) -> bool {
-    is_receiving(before)
 }
 
 /// The item of `items` (sorted by start) holding byte `offset`, if any.
