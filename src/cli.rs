@@ -244,14 +244,14 @@ pub enum LangArg {
 }
 
 impl LangArg {
-    /// The forced language, if any.
-    pub fn language(self) -> Option<terskel::taxonomy::Language> {
-        use terskel::taxonomy::Language;
+    /// The same choice as the configuration file spells it.
+    pub fn setting(self) -> terskel::config::Lang {
+        use terskel::config::Lang;
         match self {
-            LangArg::Auto => None,
-            LangArg::Nb => Some(Language::Nb),
-            LangArg::Nn => Some(Language::Nn),
-            LangArg::En => Some(Language::En),
+            LangArg::Auto => Lang::Auto,
+            LangArg::Nb => Lang::Nb,
+            LangArg::Nn => Lang::Nn,
+            LangArg::En => Lang::En,
         }
     }
 }

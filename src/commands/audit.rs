@@ -48,13 +48,12 @@ pub fn run(args: AuditArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         tally.unread(e, err)?;
         audit.add_unread(e.to_string());
     }
-    batch::for_each(
-        &setup.rules,
+    batch::check_each(
+        &setup.checker,
         prepared.expanded.inputs,
-        &setup.read,
         prepared.pool.as_ref(),
         |result| -> io::Result<()> {
-            match tally.take(result, setup, err)? {
+            match tally.take(result, err)? {
                 Handled::Checked(checked) => {
                     for suppression in &checked.suppressions {
                         for target in &suppression.targets {

@@ -38,7 +38,7 @@ pub fn prepare(args: &BatchArgs, err: &mut dyn Write) -> Result<Prepared, CliErr
     let setup = Setup::new(&args.rule_args, &args.select, &args.ignore, args.lang)?;
     let usage = |e: batch::GlobError| CliError::Usage(e.to_string());
     let mut filter = WalkFilter::new(&args.exclude).map_err(usage)?;
-    if let Some(config) = &setup.config {
+    if let Some(config) = setup.config() {
         filter = filter.with_config(config.globs()).map_err(usage)?;
     }
     let pool = pool(args.jobs)?;
@@ -100,21 +100,20 @@ impl Tally {
         self.progress.suspend(|| writeln!(err, "error: {error}"))
     }
 
-    /// Takes one result of the batch: applies the selection to a checked ad and notes whether
-    /// it fails the run; reports an unreadable or skipped input on `err`.
+    /// Takes one result of the batch (the selection is already applied by the library's
+    /// checker): notes whether a checked ad fails the run; reports an unreadable or skipped input
+    /// on `err`.
     ///
     /// # Errors
     /// Writing to `err` failed.
     pub fn take(
         &mut self,
         result: Result<Checked, InputError>,
-        setup: &Setup,
         err: &mut dyn Write,
     ) -> io::Result<Handled> {
         self.progress.inc(1);
         match result {
-            Ok(mut checked) => {
-                setup.selection.apply(&mut checked.findings);
+            Ok(checked) => {
                 let threshold = self.threshold;
                 self.failing |=
                     threshold.is_some_and(|t| checked.findings.iter().any(|f| f.severity >= t));

@@ -29,10 +29,10 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         tally.unread(e, err)?;
     }
     let mut reporter: Box<dyn Reporter> = match args.format {
-        CheckFormat::Markdown => Box::new(MarkdownReporter::new(&setup.rules)),
+        CheckFormat::Markdown => Box::new(MarkdownReporter::new(setup.rules())),
         CheckFormat::Json => Box::new(JsonReporter::new()),
         CheckFormat::Text => Box::new(TextReporter::new()),
-        CheckFormat::Sarif => Box::new(SarifReporter::new(&setup.rules)),
+        CheckFormat::Sarif => Box::new(SarifReporter::new(setup.rules())),
         CheckFormat::Github => Box::new(GithubReporter::new()),
     };
     let mut file = options
@@ -45,13 +45,12 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         None => out,
     };
     reporter.start(out)?;
-    batch::for_each(
-        &setup.rules,
+    batch::check_each(
+        &setup.checker,
         prepared.expanded.inputs,
-        &setup.read,
         prepared.pool.as_ref(),
         |result| -> io::Result<()> {
-            match tally.take(result, setup, err)? {
+            match tally.take(result, err)? {
                 Handled::Checked(checked) => reporter.document(&checked, out),
                 Handled::Unread(_) | Handled::Skipped => Ok(()),
             }

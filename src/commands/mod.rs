@@ -11,6 +11,7 @@ mod setup;
 
 use crate::cli::Command;
 use std::io::{self, Write};
+use terskel::checker::CheckerError;
 use terskel::config::ConfigError;
 use terskel::rules::LoadError;
 use terskel::select::UnknownSelector;
@@ -41,6 +42,16 @@ pub enum CliError {
     /// Writing the output failed.
     #[error("cannot write output: {0}")]
     Output(#[from] io::Error),
+}
+
+impl From<CheckerError> for CliError {
+    fn from(e: CheckerError) -> Self {
+        match e {
+            CheckerError::Rules(e) => CliError::Rules(e),
+            CheckerError::Config(e) => CliError::Config(e),
+            CheckerError::Selector(e) => e.into(),
+        }
+    }
 }
 
 impl From<UnknownSelector> for CliError {
