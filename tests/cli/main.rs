@@ -15,6 +15,7 @@ mod quality;
 mod real_ads;
 mod rule_examples;
 mod rules_cmd;
+mod schema;
 mod snapshots;
 mod suppress;
 
