@@ -19,6 +19,21 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+    /// Colours on standard output and standard error: `auto` when it is a terminal, unless
+    /// NO_COLOR is set (CLICOLOR_FORCE forces them).
+    #[arg(long, value_enum, global = true, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set; always when CLICOLOR_FORCE is.
+    Auto,
+    /// Always, also into files and pipes.
+    Always,
+    /// Never.
+    Never,
 }
 
 /// The subcommands.
@@ -59,9 +74,17 @@ pub struct RuleArgs {
 /// `terskel check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = CheckFormat::Markdown)]
-    pub format: CheckFormat,
+    /// Output format [default: full on a terminal, else markdown].
+    #[arg(long, value_enum)]
+    pub format: Option<CheckFormat>,
+    /// Print the findings and nothing else: no closing count, no progress bar, no warnings about
+    /// skipped files (errors are still shown).
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Print how often each rule was found instead of the findings (as `ruff --statistics`);
+    /// with `--format json` a JSON array.
+    #[arg(long)]
+    pub statistics: bool,
     /// Inputs, selection and rules.
     #[command(flatten)]
     pub batch: BatchArgs,
@@ -176,7 +199,11 @@ pub struct ExplainArgs {
 /// Formats of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
-    /// Suggestions per ad, for people (terminal, pull-request comment).
+    /// For a person at a terminal: coloured findings with the source line, the match underlined,
+    /// why and suggestion, and a closing count (the default on a terminal).
+    Full,
+    /// Suggestions per ad, for people (pull-request comment, job summary; the default in files
+    /// and pipes).
     Markdown,
     /// The stable JSON report (version 1).
     Json,

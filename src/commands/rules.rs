@@ -3,7 +3,9 @@
 use super::{CliError, Outcome};
 use crate::cli::{ListArgs, ListFormat, RulesAction, RulesArgs};
 use std::io::{self, Write};
+use terskel::report::audit::words::{self, count, Noun};
 use terskel::rules::{self, RuleSet};
+use terskel::taxonomy::Language;
 
 /// Runs `terskel rules`.
 ///
@@ -33,9 +35,10 @@ pub fn run(args: RulesArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
             }
             writeln!(
                 out,
-                "{} passed, {} failed ({count} examples of {tested} rules in {prefix})",
+                "{} passed, {} failed ({count} examples of {} in {prefix})",
                 count - failures.len(),
-                failures.len()
+                failures.len(),
+                words::count(Language::En, tested, Noun::Rule)
             )?;
             Ok(if failures.is_empty() {
                 Outcome::Clean
@@ -92,7 +95,7 @@ fn write_list(rules: &RuleSet, format: ListFormat, out: &mut dyn Write) -> io::R
                     r.kind.id()
                 )?;
             }
-            writeln!(out, "{} rules", rules.len())
+            writeln!(out, "{}", count(Language::En, rules.len(), Noun::Rule))
         }
     }
 }

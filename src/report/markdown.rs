@@ -3,6 +3,7 @@
 //! matched words in bold), the message, why and the suggested wording; what is missing at the end
 //! with a paragraph ready to paste. The frame is in the ad's language.
 
+use super::audit::words::{count, Noun};
 use super::{Checked, Reporter, Summary};
 use crate::engine::Finding;
 use crate::posting::{Document, SectionKind};
@@ -14,8 +15,6 @@ use std::io::{self, Write};
 
 /// The words of the report frame in one language.
 struct Words {
-    ads: &'static str,
-    findings: &'static str,
     no_findings: &'static str,
     line: &'static str,
     why: &'static str,
@@ -29,8 +28,6 @@ struct Words {
 }
 
 const NB: Words = Words {
-    ads: "annonser",
-    findings: "funn",
     no_findings: "Ingen terskler funnet.",
     line: "linje",
     why: "Hvorfor",
@@ -54,8 +51,6 @@ const NB: Words = Words {
 };
 
 const NN: Words = Words {
-    ads: "annonsar",
-    findings: "funn",
     no_findings: "Ingen tersklar funne.",
     line: "linje",
     why: "Kvifor",
@@ -79,8 +74,6 @@ const NN: Words = Words {
 };
 
 const EN: Words = Words {
-    ads: "ads",
-    findings: "findings",
     no_findings: "No thresholds found.",
     line: "line",
     why: "Why",
@@ -174,10 +167,11 @@ impl Reporter for MarkdownReporter<'_> {
         if self.summary.documents == 1 {
             return Ok(());
         }
-        let frame = match (self.languages.len(), self.languages.first()) {
-            (1, Some(&language)) => words(language),
-            _ => &NB,
+        let language = match (self.languages.len(), self.languages.first()) {
+            (1, Some(&language)) => language,
+            _ => Language::Nb,
         };
+        let frame = words(language);
         if self.summary.documents > 0 {
             out.write_all(b"\n---\n\n")?;
         }
@@ -195,8 +189,9 @@ impl Reporter for MarkdownReporter<'_> {
         };
         writeln!(
             out,
-            "**terskel:** {} {}, {} {}{detail}",
-            self.summary.documents, frame.ads, self.summary.findings, frame.findings
+            "**terskel:** {}, {}{detail}",
+            count(language, self.summary.documents, Noun::Ad),
+            count(language, self.summary.findings, Noun::Finding)
         )
     }
 }

@@ -9,6 +9,9 @@ pub mod json;
 pub mod markdown;
 pub mod place;
 pub mod sarif;
+pub mod statistics;
+#[cfg(feature = "cli")]
+pub mod terminal;
 pub mod text;
 
 use crate::engine::Finding;

@@ -291,3 +291,103 @@ fn every_format_is_the_same_with_one_or_two_threads() {
         }
     }
 }
+
+// See: issue 14.
+#[test]
+fn full_report() {
+    insta::assert_snapshot!("check_full", snapshot_output("full"));
+}
+
+// See: issue 14.
+#[test]
+fn full_report_is_coloured_only_when_asked_or_forced() {
+    let args = ["--fail-on", "never", FIXTURE];
+    let plain = check("full", &args);
+    assert!(!stdout(&plain).contains('\u{1b}'), "a pipe gets no colour");
+    let mut always = vec!["--color", "always"];
+    always.extend_from_slice(&args);
+    let coloured = check("full", &always);
+    assert!(stdout(&coloured).contains("\u{1b}["));
+    // Same text once the escapes are taken out.
+    let stripped = regex::Regex::new("\u{1b}\\[[0-9;]*m")
+        .unwrap()
+        .replace_all(&stdout(&coloured), "")
+        .into_owned();
+    assert_eq!(stripped, stdout(&plain));
+
+    let mut all = vec!["check", "--format", "full"];
+    all.extend_from_slice(&args);
+    let forced = crate::terskel()
+        .args(&all)
+        .env_remove("NO_COLOR")
+        .env("CLICOLOR_FORCE", "1")
+        .output()
+        .unwrap();
+    assert!(stdout(&forced).contains("\u{1b}["), "CLICOLOR_FORCE");
+    let none = crate::terskel()
+        .args(&all)
+        .env("NO_COLOR", "1")
+        .env("CLICOLOR_FORCE", "1")
+        .output()
+        .unwrap();
+    assert!(!stdout(&none).contains('\u{1b}'), "NO_COLOR wins");
+    let never = crate::terskel()
+        .args(["--color", "never"])
+        .args(&all)
+        .env("CLICOLOR_FORCE", "1")
+        .output()
+        .unwrap();
+    assert!(!stdout(&never).contains('\u{1b}'), "--color never");
+}
+
+// See: issue 14.
+#[test]
+fn full_report_closes_with_a_count_in_the_ads_language_and_quiet_leaves_it_out() {
+    let out = check("full", &["--fail-on", "never", FIXTURE]);
+    let text = stdout(&out);
+    assert!(
+        text.ends_with("Fant 12 funn (1 feil, 6 advarsler, 5 info) i 1 annonse.\n"),
+        "{text}"
+    );
+    let english = check("full", &["--fail-on", "never", "tests/fixtures/english.md"]);
+    let last = stdout(&english)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        last.starts_with("Found ") && last.ends_with(" in 1 ad."),
+        "{last}"
+    );
+    let quiet = check("full", &["--quiet", "--fail-on", "never", FIXTURE]);
+    assert!(!stdout(&quiet).contains("Fant "));
+    assert!(stdout(&quiet).contains("--> tests/fixtures/helsefagarbeider.md:21:3"));
+}
+
+// See: issue 14.
+#[test]
+fn statistics_count_findings_per_rule() {
+    let out = check(
+        "text",
+        &[
+            "--statistics",
+            "--no-default-rules",
+            "--rules",
+            "rules/nb",
+            FIXTURE,
+        ],
+    );
+    assert_eq!(code(&out), 1, "--statistics keeps the exit code");
+    insta::assert_snapshot!("check_statistics", stdout(&out));
+    let json = check("json", &["--statistics", "--fail-on", "never", "corpus/"]);
+    let rows: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let total: u64 = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["count"].as_u64().unwrap())
+        .sum();
+    let report = check("json", &["--fail-on", "never", "corpus/"]);
+    let report: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
+    assert_eq!(report["summary"]["findings"].as_u64().unwrap(), total);
+}
