@@ -52,8 +52,23 @@ pub enum Command {
     Audit(AuditArgs),
     /// List the active rules, or verify the examples of rule files.
     Rules(RulesArgs),
-    /// Show why a rule exists, its source, suggestion and examples.
+    /// Show why a rule exists, its source, suggestion and examples; or the rules of a category.
     Explain(ExplainArgs),
+    /// List the categories of thresholds, with their names and how many rules each has
+    /// (the same as `rules list --categories`).
+    Categories(ListArgs),
+    /// Print a shell completion script, e.g. `terskel completions bash > ~/.local/share/bash-completion/completions/terskel`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Write a starter terskel.yaml in the working directory (or FILE); never overwrites one.
+    Init {
+        /// Where to write it.
+        #[arg(value_name = "FILE", default_value = "terskel.yaml")]
+        path: PathBuf,
+    },
 }
 
 /// Options shared by the commands that load rules.
@@ -163,6 +178,40 @@ pub struct ListArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
+    /// Only the rules for ads in this language (`any`: the rules for every language).
+    #[arg(long, value_enum)]
+    pub lang: Option<RuleLangArg>,
+    /// Only the rules of these categories; repeatable or comma-separated.
+    #[arg(long, value_name = "CATEGORY", value_delimiter = ',')]
+    pub category: Vec<String>,
+    /// List the categories instead of the rules.
+    #[arg(long)]
+    pub categories: bool,
+}
+
+/// `rules list --lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RuleLangArg {
+    /// Bokmål rules.
+    Nb,
+    /// Nynorsk rules.
+    Nn,
+    /// English rules.
+    En,
+    /// Rules for every language.
+    Any,
+}
+
+impl RuleLangArg {
+    /// The id as `rules list` shows it.
+    pub fn id(self) -> &'static str {
+        match self {
+            RuleLangArg::Nb => "nb",
+            RuleLangArg::Nn => "nn",
+            RuleLangArg::En => "en",
+            RuleLangArg::Any => "any",
+        }
+    }
 }
 
 /// `terskel rules …`.
@@ -180,13 +229,21 @@ pub enum RulesAction {
         #[arg(long)]
         no_default_rules: bool,
     },
+    /// Write one Markdown page per rule of the default pack (and the built-in rules) into DIR,
+    /// with an index: the pages SARIF's `helpUri` points at. `cargo test` checks that
+    /// `docs/rules/` is up to date.
+    Docs {
+        /// The directory to write to.
+        #[arg(value_name = "DIR", default_value = "docs/rules")]
+        dir: PathBuf,
+    },
 }
 
 /// `terskel explain`.
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    /// The rule id, e.g. `nb.driving-licence.required`.
-    #[arg(value_name = "RULE-ID")]
+    /// The rule id, e.g. `nb.driving-licence.required`, or a category such as `driving-licence`.
+    #[arg(value_name = "RULE-ID|CATEGORY")]
     pub rule: String,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExplainFormat::Markdown)]

@@ -54,7 +54,13 @@ pub fn run(
         CheckFormat::Markdown => Box::new(MarkdownReporter::new(setup.rules())),
         CheckFormat::Json => Box::new(JsonReporter::new()),
         CheckFormat::Text => Box::new(TextReporter::new()),
-        CheckFormat::Sarif => Box::new(SarifReporter::new(setup.rules())),
+        CheckFormat::Sarif => {
+            let sarif = SarifReporter::new(setup.rules());
+            Box::new(match std::env::current_dir() {
+                Ok(dir) => sarif.with_base(dir),
+                Err(_) => sarif,
+            })
+        }
         CheckFormat::Github => Box::new(GithubReporter::new()),
     };
     let mut file = options

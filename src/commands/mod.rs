@@ -4,7 +4,9 @@
 mod audit;
 mod batch;
 mod check;
+mod completions;
 mod explain;
+mod init;
 mod output;
 mod rules;
 mod setup;
@@ -104,5 +106,8 @@ pub fn run(
         Command::Audit(args) => audit::run(args, out, err),
         Command::Rules(args) => rules::run(args, out, err),
         Command::Explain(args) => explain::run(args, out),
+        Command::Categories(args) => rules::categories(&args, out),
+        Command::Completions { shell } => completions::run(shell, out),
+        Command::Init { path } => init::run(&path, out),
     }
 }

@@ -8,6 +8,7 @@ pub mod github;
 pub mod json;
 pub mod markdown;
 pub mod place;
+pub mod rule_doc;
 pub mod sarif;
 pub mod statistics;
 #[cfg(feature = "cli")]

@@ -391,3 +391,125 @@ fn statistics_count_findings_per_rule() {
     let report: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
     assert_eq!(report["summary"]["findings"].as_u64().unwrap(), total);
 }
+
+// See: issue 14.
+#[test]
+fn every_sarif_result_has_a_fingerprint_and_every_rule_a_help_page() {
+    let out = check("sarif", &["--fail-on", "never", "corpus/"]);
+    let log: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let run = &log["runs"][0];
+    assert_eq!(
+        run["tool"]["driver"]["informationUri"],
+        "https://github.com/terskel/terskel"
+    );
+    for rule in run["tool"]["driver"]["rules"].as_array().unwrap() {
+        let id = rule["id"].as_str().unwrap();
+        let uri = rule["helpUri"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{id}: no helpUri"));
+        let version = env!("CARGO_PKG_VERSION");
+        assert_eq!(
+            uri,
+            format!("https://github.com/terskel/terskel/blob/v{version}/docs/rules/{id}.md")
+        );
+        assert!(
+            root().join(format!("docs/rules/{id}.md")).is_file(),
+            "{id}: no page"
+        );
+        let markdown = rule["help"]["markdown"].as_str().unwrap();
+        assert_ne!(markdown, rule["help"]["text"].as_str().unwrap(), "{id}");
+        assert!(
+            ["**Why.**", "**Hvorfor.**", "**Kvifor.**"]
+                .iter()
+                .any(|w| markdown.starts_with(w)),
+            "{id}: {markdown}"
+        );
+    }
+    let results = run["results"].as_array().unwrap();
+    assert!(results.len() > 100);
+    for result in results {
+        let fingerprint = result["partialFingerprints"]["terskelFinding/v1"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no fingerprint: {result}"));
+        assert_eq!(fingerprint.len(), 16);
+    }
+}
+
+fn fingerprints(log: &serde_json::Value) -> Vec<(String, String)> {
+    log["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["ruleId"].as_str().unwrap().to_string(),
+                r["partialFingerprints"]["terskelFinding/v1"]
+                    .as_str()
+                    .unwrap()
+                    .to_string(),
+            )
+        })
+        .collect()
+}
+
+// See: issue 14.
+#[test]
+fn fingerprints_survive_lines_added_above_and_tell_findings_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(root().join(FIXTURE)).unwrap();
+    let moved = text.replacen("## ", "Ny innledning.\n\nEnda en linje.\n\n## ", 1);
+    assert_ne!(moved, text);
+    let a = write(dir.path(), "a.md", &text);
+    let b = write(dir.path(), "b.md", &moved);
+    let sarif = |path: &std::path::Path| {
+        let out = check("sarif", &["--fail-on", "never", path.to_str().unwrap()]);
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let (before, after) = (sarif(&a), sarif(&b));
+    let lines = |log: &serde_json::Value| -> Vec<u64> {
+        log["runs"][0]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                r["locations"][0]["physicalLocation"]["region"]["startLine"]
+                    .as_u64()
+                    .unwrap()
+            })
+            .collect()
+    };
+    assert_ne!(lines(&before), lines(&after), "the findings moved");
+    assert_eq!(fingerprints(&before), fingerprints(&after));
+    let mut unique = fingerprints(&before);
+    let count = unique.len();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(
+        unique.len(),
+        count,
+        "no two findings of the fixture share one"
+    );
+}
+
+// See: issue 14.
+#[test]
+fn absolute_inputs_below_the_working_directory_get_relative_uris_and_a_base() {
+    let absolute = root().join(FIXTURE);
+    let out = check("sarif", &["--fail-on", "never", absolute.to_str().unwrap()]);
+    let log: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let run = &log["runs"][0];
+    let location = &run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+    assert_eq!(location["uri"], FIXTURE);
+    assert_eq!(location["uriBaseId"], "%SRCROOT%");
+    let base = run["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+        .as_str()
+        .unwrap();
+    assert!(
+        base.starts_with("file:///") && base.ends_with('/'),
+        "{base}"
+    );
+    let relative = check("sarif", &["--fail-on", "never", FIXTURE]);
+    let relative: serde_json::Value = serde_json::from_slice(&relative.stdout).unwrap();
+    assert!(relative["runs"][0].get("originalUriBaseIds").is_none());
+    assert_eq!(fingerprints(&relative), fingerprints(&log));
+}

@@ -10,6 +10,7 @@ mod check;
 mod config;
 mod formats;
 mod inputs;
+mod newcomer;
 mod offsets;
 mod quality;
 mod real_ads;

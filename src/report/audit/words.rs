@@ -107,6 +107,7 @@ const NB: Words = Words {
         ad: ["annonse", "annonser"],
         finding: ["funn", "funn"],
         rule: ["regel", "regler"],
+        category: ["kategori", "kategorier"],
         read: "Leste",
         took: "på",
         left: "igjen",
@@ -185,6 +186,7 @@ const NN: Words = Words {
         ad: ["annonse", "annonsar"],
         finding: ["funn", "funn"],
         rule: ["regel", "reglar"],
+        category: ["kategori", "kategoriar"],
         read: "Las",
         took: "på",
         left: "att",
@@ -263,6 +265,7 @@ const EN: Words = Words {
         ad: ["ad", "ads"],
         finding: ["finding", "findings"],
         rule: ["rule", "rules"],
+        category: ["category", "categories"],
         read: "Read",
         took: "in",
         left: "left",
@@ -299,6 +302,7 @@ pub(crate) struct Counting {
     ad: [&'static str; 2],
     finding: [&'static str; 2],
     rule: [&'static str; 2],
+    category: [&'static str; 2],
     read: &'static str,
     took: &'static str,
     left: &'static str,
@@ -315,6 +319,8 @@ pub enum Noun {
     Finding,
     /// Rules.
     Rule,
+    /// Categories.
+    Category,
 }
 
 /// `n` with thousands grouped as `language` writes them (`12 345` in Norwegian, `12,345` in
@@ -339,6 +345,7 @@ pub fn count(language: Language, n: usize, noun: Noun) -> String {
         Noun::Ad => c.ad,
         Noun::Finding => c.finding,
         Noun::Rule => c.rule,
+        Noun::Category => c.category,
     };
     let word = if n == 1 { forms[0] } else { forms[1] };
     format!("{} {word}", number(language, n))
@@ -397,6 +404,11 @@ pub fn rate(language: Language, per_second: f64) -> String {
         0
     };
     format!("{} {}{}", number(language, n), c.ad[1], c.per_second)
+}
+
+/// The name of category `category` in `language` ("Førerkort", "Driving licence").
+pub fn category_name(language: Language, category: Category) -> &'static str {
+    words(language).category(category)
 }
 
 /// The progress bar's words.
