@@ -1,4 +1,5 @@
-//! A small JSON Schema validator for the tests: the keywords that terskel's own schemas
+//! The JSON Schemas of `check` and `audit` (`schemas/`) validated against every corpus output,
+//! and the small JSON Schema validator that does it: the keywords that terskel's own schemas
 //! (`schemas/*.json`, draft 2020-12) and the official SARIF 2.1.0 schema (draft-04 style) use,
 //! and nothing more. A keyword it does not know makes it panic, so a schema can never be
 //! "validated" by silently skipping what it asks for.
@@ -299,4 +300,104 @@ fn the_validator_rejects_what_a_schema_forbids() {
 #[should_panic(expected = "does not implement `dependentRequired`")]
 fn an_unknown_keyword_is_refused() {
     Validator::new(serde_json::json!({"dependentRequired": {}}));
+}
+
+/// The repository's schema `name` (`schemas/NAME.schema.json`).
+fn repository_schema(name: &str) -> Validator {
+    let path = crate::root()
+        .join("schemas")
+        .join(format!("{name}.schema.json"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let schema: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    Validator::new(schema)
+}
+
+#[track_caller]
+fn assert_valid(validator: &Validator, output: &std::process::Output, what: &str) {
+    let value: Value = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("{what}: not JSON ({e}): {}", crate::stderr(output)));
+    let errors = validator.errors(&value);
+    assert!(errors.is_empty(), "{what}:\n{}", errors.join("\n"));
+}
+
+/// Every input of the corpus and the fixtures, one at a time and all together, an export, and a
+/// run with a suppression: each `check --format json` output is valid.
+// See: issue 14.
+#[test]
+fn check_json_of_every_corpus_ad_validates_against_the_schema() {
+    let validator = repository_schema("check");
+    let mut inputs: Vec<String> = vec!["corpus/".into(), "tests/fixtures/".into()];
+    for dir in ["corpus/nb", "corpus/nn", "corpus/en", "tests/fixtures"] {
+        let mut files: Vec<_> = std::fs::read_dir(crate::root().join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.is_file())
+            .collect();
+        files.sort();
+        inputs.extend(
+            files
+                .iter()
+                .map(|p| p.strip_prefix(crate::root()).unwrap().display().to_string()),
+        );
+    }
+    for input in &inputs {
+        let out = crate::run(&["check", "--format", "json", "--fail-on", "never", input]);
+        assert_eq!(crate::code(&out), 0, "{input}: {}", crate::stderr(&out));
+        assert_valid(&validator, &out, input);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let export = crate::write(
+        dir.path(),
+        "eksport.jsonl",
+        "{\"id\":\"a1\",\"title\":\"Renholder\",\"employer\":\"Storåsen kommune\",\"description\":\"<h3>Kvalifikasjoner</h3><ul><li>Du må ha førerkort</li></ul>\"}\n",
+    );
+    let out = crate::run(&[
+        "check",
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+        export.to_str().unwrap(),
+    ]);
+    assert_valid(&validator, &out, "export");
+
+    // The validator is not a rubber stamp: a wrong severity is refused.
+    let mut value: Value = serde_json::from_slice(&out.stdout).unwrap();
+    value["documents"][0]["findings"][0]["severity"] = "fatal".into();
+    assert!(!validator.is_valid(&value));
+}
+
+// See: issue 14.
+#[test]
+fn audit_json_validates_against_the_schema() {
+    let validator = repository_schema("audit");
+    for input in ["corpus/", "corpus/nb", "tests/fixtures/"] {
+        let out = crate::run(&["audit", "--format", "json", "--fail-on", "never", input]);
+        assert_eq!(crate::code(&out), 0, "{input}: {}", crate::stderr(&out));
+        assert_valid(&validator, &out, input);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    crate::write(
+        dir.path(),
+        "a.md",
+        "---\nemployer: Storåsen kommune\n---\n# Sjåfør\n\n## Kvalifikasjoner\n\n<!-- terskel-disable-next-line driving-licence: Jobben er kjøring. -->\n- Førerkort klasse B\n<!-- terskel-disable-next-line driving-licence -->\n- Førerkort klasse C\n",
+    );
+    let out = crate::run(&[
+        "audit",
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+        dir.path().to_str().unwrap(),
+        "no-such.md",
+    ]);
+    assert_eq!(crate::code(&out), 2);
+    assert_valid(&validator, &out, "suppressions and an unread input");
+    let value: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(!value["suppressions"].as_array().unwrap().is_empty());
+    assert_eq!(value["unread"].as_array().unwrap().len(), 1);
 }
