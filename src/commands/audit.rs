@@ -88,9 +88,38 @@ pub fn run(args: AuditArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
 fn render(report: &AuditReport, format: AuditFormat) -> io::Result<String> {
     match format {
         AuditFormat::Markdown => Ok(audit::markdown::render(report)),
-        AuditFormat::Html => Ok(audit::html::render(report)),
+        AuditFormat::Html => Ok(audit::html::render_dated(report, Some(&today()))),
         AuditFormat::Json => audit::json::render(report),
     }
+}
+
+/// Today's date (UTC) as `YYYY-MM-DD`, for the report; `SOURCE_DATE_EPOCH` (seconds since 1970)
+/// gives a fixed one, for reproducible reports and tests.
+fn today() -> String {
+    let seconds = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<u64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs())
+        });
+    let (year, month, day) = civil_date(seconds / 86_400);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// The Gregorian date of day `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`).
+fn civil_date(days: u64) -> (u64, u64, u64) {
+    let z = days + 719_468;
+    let era = z / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + u64::from(month <= 2);
+    (year, month, day)
 }
 
 fn is_same_file(input: &batch::Input, output: &Path) -> bool {
@@ -105,4 +134,14 @@ fn link_base(output: &Path) -> Option<LinkBase> {
     let cwd = std::env::current_dir().ok()?;
     let dir = output.parent().map(Path::to_path_buf).unwrap_or_default();
     Some(LinkBase { cwd, dir })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn days_become_dates() {
+        assert_eq!(super::civil_date(0), (1970, 1, 1));
+        assert_eq!(super::civil_date(11_016), (2000, 2, 29));
+        assert_eq!(super::civil_date(20_788), (2026, 12, 1));
+    }
 }

@@ -8,6 +8,8 @@ use crate::taxonomy::{Category, Language, Severity};
 pub(crate) struct Words {
     pub title: &'static str,
     pub made_by: &'static str,
+    /// Between the version and the date ("Laget av terskel 0.2.0 den 2026-12-01").
+    pub on_date: &'static str,
     pub totals: &'static str,
     pub ads: &'static str,
     pub ads_with_findings: &'static str,
@@ -31,6 +33,8 @@ pub(crate) struct Words {
     pub department: &'static str,
     pub with_findings: &'static str,
     pub mean_score: &'static str,
+    /// How the employer table is ordered.
+    pub employers_ranked: &'static str,
     pub not_given: &'static str,
     pub no_employer_metadata: &'static str,
     pub suppressions: &'static str,
@@ -60,6 +64,7 @@ pub(crate) struct Words {
 const NB: Words = Words {
     title: "Terskler i stillingsannonsene",
     made_by: "Laget av terskel",
+    on_date: "den",
     totals: "Totalt",
     ads: "Annonser",
     ads_with_findings: "Annonser med funn",
@@ -83,6 +88,7 @@ const NB: Words = Words {
     department: "Enhet",
     with_findings: "Med funn",
     mean_score: "Snittpoeng",
+    employers_ranked: "Sortert etter snittpoeng per annonse, høyest først.",
     not_given: "(ikke oppgitt)",
     no_employer_metadata: "Ingen annonser har `employer` eller `department` i metadata.",
     suppressions: "Unntak",
@@ -139,6 +145,7 @@ const NB: Words = Words {
 const NN: Words = Words {
     title: "Tersklar i stillingsannonsane",
     made_by: "Laga av terskel",
+    on_date: "den",
     totals: "Totalt",
     ads: "Annonsar",
     ads_with_findings: "Annonsar med funn",
@@ -162,6 +169,7 @@ const NN: Words = Words {
     department: "Eining",
     with_findings: "Med funn",
     mean_score: "Snittpoeng",
+    employers_ranked: "Sortert etter snittpoeng per annonse, høgast først.",
     not_given: "(ikkje oppgitt)",
     no_employer_metadata: "Ingen annonsar har `employer` eller `department` i metadata.",
     suppressions: "Unntak",
@@ -218,6 +226,7 @@ const NN: Words = Words {
 const EN: Words = Words {
     title: "Thresholds in the job ads",
     made_by: "Made by terskel",
+    on_date: "on",
     totals: "Totals",
     ads: "Ads",
     ads_with_findings: "Ads with findings",
@@ -241,6 +250,7 @@ const EN: Words = Words {
     department: "Department",
     with_findings: "With findings",
     mean_score: "Mean score",
+    employers_ranked: "Ranked by the mean score per ad, highest first.",
     not_given: "(not given)",
     no_employer_metadata: "No ad has `employer` or `department` in its metadata.",
     suppressions: "Suppressions",
