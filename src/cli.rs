@@ -100,6 +100,11 @@ pub struct CheckArgs {
     /// with `--format json` a JSON array.
     #[arg(long)]
     pub statistics: bool,
+    /// Also write FORMAT to FILE in the same run (repeatable): a check format (markdown, json,
+    /// text, sarif, github) or an audit (audit-markdown, audit-html, audit-json, audit-summary). Each file is
+    /// written completely or not at all, like --output. E.g. `--report sarif=terskel.sarif`.
+    #[arg(long = "report", value_name = "FORMAT=FILE")]
+    pub reports: Vec<String>,
     /// Inputs, selection and rules.
     #[command(flatten)]
     pub batch: BatchArgs,
@@ -281,6 +286,9 @@ pub enum AuditFormat {
     Html,
     /// The stable JSON audit (version 1).
     Json,
+    /// Only the totals and the ads with the highest thresholds, in Markdown: short enough for a
+    /// CI job summary however many ads there are.
+    Summary,
 }
 
 /// Formats of `rules list`.

@@ -12,6 +12,7 @@ use std::io::{self, Write};
 use std::path::Path;
 use terskel::batch;
 use terskel::report::audit::{self, Audit, AuditReport, AuditSuppression, LinkBase};
+use terskel::report::Checked;
 
 /// Runs `terskel audit`.
 ///
@@ -54,19 +55,7 @@ pub fn run(args: AuditArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         prepared.pool.as_ref(),
         |result| -> io::Result<()> {
             match tally.take(result, err)? {
-                Handled::Checked(checked) => {
-                    for suppression in &checked.suppressions {
-                        for target in &suppression.targets {
-                            audit.add_suppression(AuditSuppression {
-                                path: checked.document.path.clone(),
-                                line: suppression.span.line,
-                                rule_or_category: target.clone(),
-                                reason: suppression.reason.clone(),
-                            });
-                        }
-                    }
-                    audit.add(&checked);
-                }
+                Handled::Checked(checked) => add_checked(&mut audit, &checked),
                 Handled::Unread(e) => audit.add_unread(e.to_string()),
                 Handled::Skipped => {}
             }
@@ -85,11 +74,31 @@ pub fn run(args: AuditArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
     Ok(tally.finish(err)?)
 }
 
-fn render(report: &AuditReport, format: AuditFormat) -> io::Result<String> {
+/// Adds one checked ad to `audit`, with its inline suppressions (who switched what off, and why).
+pub fn add_checked(audit: &mut Audit, checked: &Checked) {
+    for suppression in &checked.suppressions {
+        for target in &suppression.targets {
+            audit.add_suppression(AuditSuppression {
+                path: checked.document.path.clone(),
+                line: suppression.span.line,
+                rule_or_category: target.clone(),
+                reason: suppression.reason.clone(),
+            });
+        }
+    }
+    audit.add(checked);
+}
+
+/// `report` in `format`.
+///
+/// # Errors
+/// When the JSON cannot be serialised.
+pub fn render(report: &AuditReport, format: AuditFormat) -> io::Result<String> {
     match format {
         AuditFormat::Markdown => Ok(audit::markdown::render(report)),
         AuditFormat::Html => Ok(audit::html::render_dated(report, Some(&today()))),
         AuditFormat::Json => audit::json::render(report),
+        AuditFormat::Summary => Ok(audit::markdown::render_summary(report)),
     }
 }
 

@@ -4,6 +4,7 @@
 // In tests a panic is how a failure is reported.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod action;
 mod audit;
 mod bad_input;
 mod check;
@@ -13,6 +14,7 @@ mod inputs;
 mod newcomer;
 mod offsets;
 mod quality;
+mod readme;
 mod real_ads;
 mod rule_examples;
 mod rules_cmd;
