@@ -278,6 +278,17 @@ fn progress_bar(inputs: &[Input]) -> (ProgressBar, bool) {
     (bar, has_exports)
 }
 
+/// Ads per second since the start: ads arrive a batch at a time, which makes an instantaneous
+/// rate jump; the mean over the run is what the estimate of the time left needs.
+fn mean_rate(state: &ProgressState) -> f64 {
+    let elapsed = state.elapsed().as_secs_f64();
+    if elapsed > 0.0 {
+        state.pos() as f64 / elapsed
+    } else {
+        0.0
+    }
+}
+
 /// How many ads, and how long, before the bar dares an estimate of the time left: the first
 /// ads include the start-up and say little about the rest.
 const ESTIMATE_AFTER: (u64, f64) = (20, 1.5);
@@ -314,7 +325,7 @@ fn progress_style(
         .with_key(
             "rate",
             move |state: &ProgressState, w: &mut dyn std::fmt::Write| {
-                let _ = write!(w, "{}", words::rate(language, state.per_sec()));
+                let _ = write!(w, "{}", words::rate(language, mean_rate(state)));
             },
         )
         .with_key(
@@ -331,11 +342,13 @@ fn progress_style(
             "left",
             move |state: &ProgressState, w: &mut dyn std::fmt::Write| {
                 let elapsed = state.elapsed().as_secs_f64();
-                if state.pos() >= ESTIMATE_AFTER.0 && elapsed >= ESTIMATE_AFTER.1 {
+                let rate = mean_rate(state);
+                if state.pos() >= ESTIMATE_AFTER.0 && elapsed >= ESTIMATE_AFTER.1 && rate > 0.0 {
+                    let left = state.len().unwrap_or(0).saturating_sub(state.pos()) as f64 / rate;
                     let _ = write!(
                         w,
                         " · {} {}",
-                        words::duration(language, state.eta().as_secs_f64()),
+                        words::duration(language, left),
                         words_of.left
                     );
                 }
