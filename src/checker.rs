@@ -13,7 +13,8 @@
 //! use terskel::posting::Format;
 //!
 //! let checker = Checker::configure(None, &Settings::default())?;
-//! let checked = checker.check_bytes("annonse.md", b"# Assistent\n\nDu må ha bachelor.", Format::Markdown)?;
+//! let text = "# Assistent\n\nDu må ha bachelor.";
+//! let checked = checker.check_bytes("annonse.md", text.as_bytes(), Format::Markdown)?;
 //! for finding in &checked.findings {
 //!     println!("{} {}", finding.rule, finding.message);
 //! }

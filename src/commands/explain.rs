@@ -47,8 +47,8 @@ pub fn run(args: ExplainArgs, out: &mut dyn Write) -> Result<Outcome, CliError> 
                 "id": rule.id, "category": rule.category, "language": rule.language_id(),
                 "severity": rule.severity, "kind": rule.kind.id(), "scope": rule.scope,
                 "message": rule.message, "why": rule.why, "suggestion": rule.suggestion,
-                "phrases": rule.phrases, "any_of": rule.any_of,
-                "pattern": rule.pattern.as_ref().map(|p| p.as_str()),
+                "phrases": rule.phrases(), "any_of": rule.any_of(),
+                "pattern": rule.pattern(),
                 "examples": {"flagged": texts(&rule.examples.flagged), "clean": texts(&rule.examples.clean)},
                 "defined_at": rule.origin.to_string(),
             });

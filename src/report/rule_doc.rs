@@ -138,19 +138,14 @@ fn page(rule: &Rule, defined: &str) -> String {
     let _ = writeln!(out, "{}\n", rule.message.trim());
     let _ = writeln!(out, "## {}\n\n{}\n", h.why, rule.why.trim());
     let _ = writeln!(out, "## {}\n\n{}\n", h.suggestion, rule.suggestion.trim());
-    if !rule.phrases.is_empty() {
-        let _ = writeln!(out, "## {}\n\n{}\n", h.phrases, code_list(&rule.phrases));
+    if !rule.phrases().is_empty() {
+        let _ = writeln!(out, "## {}\n\n{}\n", h.phrases, code_list(rule.phrases()));
     }
-    if !rule.any_of.is_empty() {
-        let _ = writeln!(out, "## {}\n\n{}\n", h.any_of, code_list(&rule.any_of));
+    if !rule.any_of().is_empty() {
+        let _ = writeln!(out, "## {}\n\n{}\n", h.any_of, code_list(rule.any_of()));
     }
-    if let Some(pattern) = &rule.pattern {
-        let _ = writeln!(
-            out,
-            "## {}\n\n```text\n{}\n```\n",
-            h.pattern,
-            pattern.as_str()
-        );
+    if let Some(pattern) = rule.pattern() {
+        let _ = writeln!(out, "## {}\n\n```text\n{}\n```\n", h.pattern, pattern);
     }
     let _ = writeln!(out, "## {}\n", h.examples);
     examples(&mut out, h.flagged, &rule.examples.flagged);
