@@ -41,7 +41,7 @@ pub enum ColorChoice {
 pub enum Command {
     /// Check ads and print findings with suggestions.
     #[command(
-        after_help = "PATH may be a file (.md, .txt, .html, .json, .jsonl), a directory (searched recursively for those, honouring .gitignore, .terskelignore, --exclude and the configuration's include/exclude) or - for standard input.\n\nExamples:\n  terskel check annonse.md                          suggestions for one ad\n  terskel check annonser/ --format text             path:line:col: severity [rule] message\n  terskel check annonser/ --format sarif -o t.sarif for code scanning\n  terskel check eksport.jsonl --format json         an export, one ad per line"
+        after_help = "PATH may be a file (.md, .txt, .html, .json, .jsonl), a directory (searched recursively for those, honouring .gitignore, .terskelignore, --exclude and the configuration's include/exclude) or - for standard input.\n\nExamples:\n  terskel check annonse.md                          findings for one ad\n  terskel check annonser/ --statistics              how often each rule fired\n  terskel check annonser/ --format text             path:line:col: severity [rule] message\n  terskel check annonser/ --format sarif -o t.sarif for code scanning\n  terskel check eksport.jsonl --format json         an export, one ad per line"
     )]
     Check(CheckArgs),
     /// One report over many ads: totals, ads per category, the highest thresholds, per employer
