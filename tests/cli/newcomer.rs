@@ -138,3 +138,38 @@ fn the_rule_pages_in_docs_rules_are_up_to_date() {
         pages.len()
     );
 }
+
+#[test]
+fn categories_snapshot() {
+    insta::assert_snapshot!("categories", stdout(&run(&["categories"])));
+}
+
+#[test]
+fn explain_category_snapshot() {
+    let out = run(&[
+        "explain",
+        "--no-default-rules",
+        "--rules",
+        "rules/nb",
+        "driving-licence",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    insta::assert_snapshot!("explain_category", stdout(&out));
+}
+
+#[test]
+fn audit_summary_snapshot_is_short_and_has_the_totals() {
+    let out = run(&[
+        "audit",
+        "--format",
+        "summary",
+        "--fail-on",
+        "never",
+        "corpus/",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.len() < 16 * 1024, "{} bytes", text.len());
+    assert!(!text.contains("## Annonsene\n"), "no section per ad");
+    insta::assert_snapshot!("audit_summary", text);
+}
