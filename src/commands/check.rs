@@ -17,8 +17,8 @@ use terskel::report::sarif::SarifReporter;
 use terskel::report::statistics::StatisticsReporter;
 use terskel::report::terminal::TerminalReporter;
 use terskel::report::text::TextReporter;
-use terskel::report::Checked;
 use terskel::report::Reporter;
+use terskel::report::{Checked, Skipped};
 
 /// Runs `terskel check`.
 ///
@@ -95,7 +95,11 @@ pub fn run(
                     extra.unread(&e);
                     Ok(())
                 }
-                Handled::Skipped => Ok(()),
+                Handled::Skipped(Some(skipped)) => {
+                    extra.skipped(&skipped)?;
+                    tally.suspended(|| reporter.skipped(&skipped, out))
+                }
+                Handled::Skipped(None) => Ok(()),
             }
         },
     )?;
@@ -199,6 +203,16 @@ impl<'a> Extra<'a> {
         }
         if let Some(audit) = &mut self.audit {
             super::audit::add_checked(audit, checked);
+        }
+        Ok(())
+    }
+
+    fn skipped(&mut self, skipped: &Skipped) -> io::Result<()> {
+        for (reporter, file) in &mut self.streams {
+            reporter.skipped(skipped, file)?;
+        }
+        if let Some(audit) = &mut self.audit {
+            audit.add_skipped(skipped.clone());
         }
         Ok(())
     }

@@ -15,6 +15,8 @@ use std::io::{self, Write};
 
 /// The words of the report frame in one language.
 struct Words {
+    /// "skipped" (ads without text), after a count.
+    skipped: &'static str,
     no_findings: &'static str,
     line: &'static str,
     why: &'static str,
@@ -28,6 +30,7 @@ struct Words {
 }
 
 const NB: Words = Words {
+    skipped: "hoppet over (uten tekst eller på et språk uten regler)",
     no_findings: "Ingen terskler funnet.",
     line: "linje",
     why: "Hvorfor",
@@ -51,6 +54,7 @@ const NB: Words = Words {
 };
 
 const NN: Words = Words {
+    skipped: "hoppa over (utan tekst eller på eit språk utan reglar)",
     no_findings: "Ingen tersklar funne.",
     line: "linje",
     why: "Kvifor",
@@ -74,6 +78,7 @@ const NN: Words = Words {
 };
 
 const EN: Words = Words {
+    skipped: "skipped (no text, or a language without rules)",
     no_findings: "No thresholds found.",
     line: "line",
     why: "Why",
@@ -163,8 +168,13 @@ impl Reporter for MarkdownReporter<'_> {
         out.write_all(text.as_bytes())
     }
 
+    fn skipped(&mut self, _skipped: &super::Skipped, _out: &mut dyn Write) -> io::Result<()> {
+        self.summary.skipped += 1;
+        Ok(())
+    }
+
     fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
-        if self.summary.documents == 1 {
+        if self.summary.documents == 1 && self.summary.skipped == 0 {
             return Ok(());
         }
         let language = match (self.languages.len(), self.languages.first()) {
@@ -187,9 +197,14 @@ impl Reporter for MarkdownReporter<'_> {
         } else {
             format!(" ({})", counts.join(", "))
         };
+        let skipped = if self.summary.skipped > 0 {
+            format!("; {} {}", self.summary.skipped, frame.skipped)
+        } else {
+            String::new()
+        };
         writeln!(
             out,
-            "**terskel:** {}, {}{detail}",
+            "**terskel:** {}, {}{detail}{skipped}",
             count(language, self.summary.documents, Noun::Ad),
             count(language, self.summary.findings, Noun::Finding)
         )

@@ -45,6 +45,7 @@ pub struct SarifReporter<'a> {
     base: Option<PathBuf>,
     /// True once a result's location used `%SRCROOT%`.
     used_base: bool,
+    skipped: Vec<super::Skipped>,
 }
 
 /// A rule of the log: one of the rule set, or one built into terskel.
@@ -106,6 +107,7 @@ impl<'a> SarifReporter<'a> {
             results: 0,
             base: None,
             used_base: false,
+            skipped: Vec::new(),
         }
     }
 
@@ -225,6 +227,12 @@ struct ResultProperties<'a> {
     section: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     document: Option<&'a str>,
+    /// The ad's title, uuid, link, … when it comes from an export (see
+    /// [`super::json::identity`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
+    #[serde(flatten)]
+    identity: BTreeMap<&'static str, serde_json::Value>,
 }
 
 /// The SARIF level of a severity.
@@ -457,6 +465,10 @@ impl SarifReporter<'_> {
                 category: finding.category.id(),
                 section: finding.section.map(|s| s.id()),
                 document,
+                title: (checked.document.format == crate::posting::Format::Json)
+                    .then_some(checked.document.title.as_deref())
+                    .flatten(),
+                identity: super::json::identity(&checked.document),
             },
         }
     }
@@ -493,9 +505,38 @@ impl Reporter for SarifReporter<'_> {
         Ok(())
     }
 
+    fn skipped(&mut self, skipped: &super::Skipped, _out: &mut dyn Write) -> io::Result<()> {
+        self.skipped.push(skipped.clone());
+        Ok(())
+    }
+
     fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
         let close = if self.results == 0 { "]" } else { "\n      ]" };
         write!(out, "{close}")?;
+        if !self.skipped.is_empty() {
+            // Skipped ads are tool notifications of the run, and counted in its properties.
+            let notifications: Vec<serde_json::Value> = self
+                .skipped
+                .iter()
+                .map(|s| {
+                    serde_json::json!({
+                        "level": "warning",
+                        "message": {"text": format!("{}: skipped: {}", s.path, s.reason)},
+                    })
+                })
+                .collect();
+            let invocations = serde_json::json!([{
+                "executionSuccessful": true,
+                "toolExecutionNotifications": notifications,
+            }]);
+            let properties = serde_json::json!({"skipped": self.skipped.len()});
+            write!(
+                out,
+                ",\n      \"invocations\": {},\n      \"properties\": {}",
+                indented(&invocations, "      ")?,
+                indented(&properties, "      ")?
+            )?;
+        }
         if let Some(base) = self.base.as_deref().filter(|_| self.used_base) {
             let mut dir = uri(&base.to_string_lossy());
             if !dir.ends_with('/') {

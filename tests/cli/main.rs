@@ -14,6 +14,7 @@ mod inputs;
 mod newcomer;
 mod offsets;
 mod quality;
+mod readers;
 mod readme;
 mod real_ads;
 mod rule_examples;
