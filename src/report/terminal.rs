@@ -223,6 +223,11 @@ impl Reporter for TerminalReporter<'_> {
         Ok(())
     }
 
+    fn skipped(&mut self, _skipped: &super::Skipped, _out: &mut dyn Write) -> io::Result<()> {
+        self.summary.skipped += 1;
+        Ok(())
+    }
+
     fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
         if !self.closing_line {
             return Ok(());

@@ -117,6 +117,7 @@ const NB: Words = Words {
         finding: ["funn", "funn"],
         rule: ["regel", "regler"],
         category: ["kategori", "kategorier"],
+        skipped: "hoppet over",
         read: "Leste",
         took: "på",
         left: "igjen",
@@ -199,6 +200,7 @@ const NN: Words = Words {
         finding: ["funn", "funn"],
         rule: ["regel", "reglar"],
         category: ["kategori", "kategoriar"],
+        skipped: "hoppa over",
         read: "Las",
         took: "på",
         left: "att",
@@ -281,6 +283,7 @@ const EN: Words = Words {
         finding: ["finding", "findings"],
         rule: ["rule", "rules"],
         category: ["category", "categories"],
+        skipped: "skipped",
         read: "Read",
         took: "in",
         left: "left",
@@ -318,6 +321,7 @@ pub(crate) struct Counting {
     finding: [&'static str; 2],
     rule: [&'static str; 2],
     category: [&'static str; 2],
+    skipped: &'static str,
     read: &'static str,
     took: &'static str,
     left: &'static str,
@@ -372,8 +376,13 @@ pub fn found(language: Language, summary: &crate::report::Summary) -> String {
     let w = words(language);
     let c = &w.counting;
     let ads = count(language, summary.documents, Noun::Ad);
+    let skipped = if summary.skipped > 0 {
+        format!(" ({} {})", number(language, summary.skipped), c.skipped)
+    } else {
+        String::new()
+    };
     if summary.findings == 0 {
-        return format!("{} {} {ads}.", c.no_findings, c.within);
+        return format!("{} {} {ads}{skipped}.", c.no_findings, c.within);
     }
     let parts: Vec<String> = super::SEVERITIES
         .into_iter()
@@ -383,7 +392,7 @@ pub fn found(language: Language, summary: &crate::report::Summary) -> String {
         })
         .collect();
     format!(
-        "{} {} ({}) {} {ads}.",
+        "{} {} ({}) {} {ads}{skipped}.",
         c.found,
         count(language, summary.findings, Noun::Finding),
         parts.join(", "),
