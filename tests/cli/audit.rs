@@ -110,7 +110,7 @@ fn html_is_one_self_contained_accessible_page() {
         "<td class=\"nowrap lead-cell\" data-label=\"Arbeidsgiver\">Storåsen kommune</td>\
          <td data-label=\"Enhet\">Helse og omsorg</td>"
     ));
-    assert_eq!(page.matches("<article id=\"ad-").count(), 48);
+    assert_eq!(page.matches("<article id=\"ad-").count(), 54);
 }
 
 #[test]
