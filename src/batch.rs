@@ -10,6 +10,7 @@
 //! batches need them — a JSON Lines file line by line, never read whole — and checked in
 //! parallel like files, so a huge export is checked with the memory of one batch.
 
+use crate::checker::Checker;
 use crate::config::Globs;
 use crate::engine;
 use crate::posting::json::{self, JsonLines, Record};
@@ -452,8 +453,43 @@ pub fn for_each<E>(
     inputs: impl IntoIterator<Item = Input>,
     options: &ReadOptions,
     pool: Option<&rayon::ThreadPool>,
+    sink: impl FnMut(Result<Checked, InputError>) -> Result<(), E>,
+) -> Result<(), E> {
+    in_batches(
+        inputs,
+        pool,
+        |work| Ok(check_document(rules, work.read(options)?)),
+        sink,
+    )
+}
+
+/// Reads and checks `inputs` like [`for_each`], each document through [`Checker::check`] (rules,
+/// inline suppressions and the selection) and read with the checker's options: what `check` and
+/// `audit` use.
+///
+/// # Errors
+/// The first error of `sink`.
+pub fn check_each<E>(
+    checker: &Checker,
+    inputs: impl IntoIterator<Item = Input>,
+    pool: Option<&rayon::ThreadPool>,
+    sink: impl FnMut(Result<Checked, InputError>) -> Result<(), E>,
+) -> Result<(), E> {
+    in_batches(
+        inputs,
+        pool,
+        |work| Ok(checker.check(work.read(&checker.read)?)),
+        sink,
+    )
+}
+
+fn in_batches<E>(
+    inputs: impl IntoIterator<Item = Input>,
+    pool: Option<&rayon::ThreadPool>,
+    check: impl Fn(Work) -> Result<Checked, InputError> + Sync,
     mut sink: impl FnMut(Result<Checked, InputError>) -> Result<(), E>,
 ) -> Result<(), E> {
+    let check = &check;
     let mut works = Works {
         inputs: inputs.into_iter(),
         lines: None,
@@ -466,10 +502,7 @@ pub fn for_each<E>(
             break;
         }
         let work = move || -> Vec<Result<Checked, InputError>> {
-            batch
-                .into_par_iter()
-                .map(|work| Ok(check_document(rules, work.read(options)?)))
-                .collect()
+            batch.into_par_iter().map(check).collect()
         };
         let results = match pool {
             Some(pool) => pool.install(work),

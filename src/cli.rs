@@ -19,6 +19,21 @@ pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+    /// Colours on standard output and standard error: `auto` when it is a terminal, unless
+    /// NO_COLOR is set (CLICOLOR_FORCE forces them).
+    #[arg(long, value_enum, global = true, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set; always when CLICOLOR_FORCE is.
+    Auto,
+    /// Always, also into files and pipes.
+    Always,
+    /// Never.
+    Never,
 }
 
 /// The subcommands.
@@ -26,7 +41,7 @@ pub struct Cli {
 pub enum Command {
     /// Check ads and print findings with suggestions.
     #[command(
-        after_help = "PATH may be a file (.md, .txt, .html, .json, .jsonl), a directory (searched recursively for those, honouring .gitignore, .terskelignore, --exclude and the configuration's include/exclude) or - for standard input.\n\nExamples:\n  terskel check annonse.md                          suggestions for one ad\n  terskel check annonser/ --format text             path:line:col: severity [rule] message\n  terskel check annonser/ --format sarif -o t.sarif for code scanning\n  terskel check eksport.jsonl --format json         an export, one ad per line"
+        after_help = "PATH may be a file (.md, .txt, .html, .json, .jsonl), a directory (searched recursively for those, honouring .gitignore, .terskelignore, --exclude and the configuration's include/exclude) or - for standard input.\n\nExamples:\n  terskel check annonse.md                          findings for one ad\n  terskel check annonser/ --statistics              how often each rule fired\n  terskel check annonser/ --format text             path:line:col: severity [rule] message\n  terskel check annonser/ --format sarif -o t.sarif for code scanning\n  terskel check eksport.jsonl --format json         an export, one ad per line"
     )]
     Check(CheckArgs),
     /// One report over many ads: totals, ads per category, the highest thresholds, per employer
@@ -37,8 +52,23 @@ pub enum Command {
     Audit(AuditArgs),
     /// List the active rules, or verify the examples of rule files.
     Rules(RulesArgs),
-    /// Show why a rule exists, its source, suggestion and examples.
+    /// Show why a rule exists, its source, suggestion and examples; or the rules of a category.
     Explain(ExplainArgs),
+    /// List the categories of thresholds, with their names and how many rules each has
+    /// (the same as `rules list --categories`).
+    Categories(ListArgs),
+    /// Print a shell completion script, e.g. `terskel completions bash > ~/.local/share/bash-completion/completions/terskel`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Write a starter terskel.yaml in the working directory (or FILE); never overwrites one.
+    Init {
+        /// Where to write it.
+        #[arg(value_name = "FILE", default_value = "terskel.yaml")]
+        path: PathBuf,
+    },
 }
 
 /// Options shared by the commands that load rules.
@@ -59,9 +89,22 @@ pub struct RuleArgs {
 /// `terskel check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = CheckFormat::Markdown)]
-    pub format: CheckFormat,
+    /// Output format [default: full on a terminal, else markdown].
+    #[arg(long, value_enum)]
+    pub format: Option<CheckFormat>,
+    /// Print the findings and nothing else: no closing count, no progress bar, no warnings about
+    /// skipped files (errors are still shown).
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+    /// Print how often each rule was found instead of the findings (as `ruff --statistics`);
+    /// with `--format json` a JSON array.
+    #[arg(long)]
+    pub statistics: bool,
+    /// Also write FORMAT to FILE in the same run (repeatable): a check format (markdown, json,
+    /// text, sarif, github) or an audit (audit-markdown, audit-html, audit-json, audit-summary). Each file is
+    /// written completely or not at all, like --output. E.g. `--report sarif=terskel.sarif`.
+    #[arg(long = "report", value_name = "FORMAT=FILE")]
+    pub reports: Vec<String>,
     /// Inputs, selection and rules.
     #[command(flatten)]
     pub batch: BatchArgs,
@@ -148,6 +191,40 @@ pub struct ListArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     pub format: ListFormat,
+    /// Only the rules for ads in this language (`any`: the rules for every language).
+    #[arg(long, value_enum)]
+    pub lang: Option<RuleLangArg>,
+    /// Only the rules of these categories; repeatable or comma-separated.
+    #[arg(long, value_name = "CATEGORY", value_delimiter = ',')]
+    pub category: Vec<String>,
+    /// List the categories instead of the rules.
+    #[arg(long)]
+    pub categories: bool,
+}
+
+/// `rules list --lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RuleLangArg {
+    /// Bokmål rules.
+    Nb,
+    /// Nynorsk rules.
+    Nn,
+    /// English rules.
+    En,
+    /// Rules for every language.
+    Any,
+}
+
+impl RuleLangArg {
+    /// The id as `rules list` shows it.
+    pub fn id(self) -> &'static str {
+        match self {
+            RuleLangArg::Nb => "nb",
+            RuleLangArg::Nn => "nn",
+            RuleLangArg::En => "en",
+            RuleLangArg::Any => "any",
+        }
+    }
 }
 
 /// `terskel rules …`.
@@ -165,13 +242,21 @@ pub enum RulesAction {
         #[arg(long)]
         no_default_rules: bool,
     },
+    /// Write one Markdown page per rule of the default pack (and the built-in rules) into DIR,
+    /// with an index: the pages SARIF's `helpUri` points at. `cargo test` checks that
+    /// `docs/rules/` is up to date.
+    Docs {
+        /// The directory to write to.
+        #[arg(value_name = "DIR", default_value = "docs/rules")]
+        dir: PathBuf,
+    },
 }
 
 /// `terskel explain`.
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    /// The rule id, e.g. `nb.driving-licence.required`.
-    #[arg(value_name = "RULE-ID")]
+    /// The rule id, e.g. `nb.driving-licence.required`, or a category such as `driving-licence`.
+    #[arg(value_name = "RULE-ID|CATEGORY")]
     pub rule: String,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExplainFormat::Markdown)]
@@ -184,7 +269,11 @@ pub struct ExplainArgs {
 /// Formats of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
-    /// Suggestions per ad, for people (terminal, pull-request comment).
+    /// For a person at a terminal: coloured findings with the source line, the match underlined,
+    /// why and suggestion, and a closing count (the default on a terminal).
+    Full,
+    /// Suggestions per ad, for people (pull-request comment, job summary; the default in files
+    /// and pipes).
     Markdown,
     /// The stable JSON report (version 1).
     Json,
@@ -205,6 +294,9 @@ pub enum AuditFormat {
     Html,
     /// The stable JSON audit (version 1).
     Json,
+    /// Only the totals and the ads with the highest thresholds, in Markdown: short enough for a
+    /// CI job summary however many ads there are.
+    Summary,
 }
 
 /// Formats of `rules list`.
@@ -278,14 +370,14 @@ pub enum LangArg {
 }
 
 impl LangArg {
-    /// The forced language, if any.
-    pub fn language(self) -> Option<terskel::taxonomy::Language> {
-        use terskel::taxonomy::Language;
+    /// The same choice as the configuration file spells it.
+    pub fn setting(self) -> terskel::config::Lang {
+        use terskel::config::Lang;
         match self {
-            LangArg::Auto => None,
-            LangArg::Nb => Some(Language::Nb),
-            LangArg::Nn => Some(Language::Nn),
-            LangArg::En => Some(Language::En),
+            LangArg::Auto => Lang::Auto,
+            LangArg::Nb => Lang::Nb,
+            LangArg::Nn => Lang::Nn,
+            LangArg::En => Lang::En,
         }
     }
 }

@@ -20,7 +20,8 @@ fn main() -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut err = std::io::stderr();
-    let result = commands::run(cli.command, &mut out, &mut err);
+    let terminal = commands::Terminal { color: cli.color };
+    let result = commands::run(cli.command, terminal, &mut out, &mut err);
     let flushed = out.flush();
     match (result, flushed) {
         (Err(commands::CliError::Output(e)), _) | (Ok(_), Err(e))

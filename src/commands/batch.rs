@@ -5,12 +5,14 @@
 use super::setup::{pool, Setup};
 use super::{CliError, Outcome};
 use crate::cli::{BatchArgs, StdinFormat};
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::{ProgressBar, ProgressState, ProgressStyle};
+use std::collections::BTreeSet;
 use std::io::{self, IsTerminal, Read, Write};
 use terskel::batch::{self, Expanded, Input, WalkFilter};
 use terskel::posting::{Given, InputError};
+use terskel::report::audit::words;
 use terskel::report::{Checked, Skipped};
-use terskel::taxonomy::Severity;
+use terskel::taxonomy::{Language, Severity};
 
 /// Runs longer than this many inputs show a progress bar (on a terminal, outside CI).
 const PROGRESS_FROM: usize = 200;
@@ -38,7 +40,7 @@ pub fn prepare(args: &BatchArgs, err: &mut dyn Write) -> Result<Prepared, CliErr
     let setup = Setup::new(&args.rule_args, &args.select, &args.ignore, args.lang)?;
     let usage = |e: batch::GlobError| CliError::Usage(e.to_string());
     let mut filter = WalkFilter::new(&args.exclude).map_err(usage)?;
-    if let Some(config) = &setup.config {
+    if let Some(config) = setup.config() {
         filter = filter.with_config(config.globs()).map_err(usage)?;
     }
     let pool = pool(args.jobs)?;
@@ -89,19 +91,68 @@ pub struct Tally {
     skipped: usize,
     reencoded: Option<String>,
     progress: ProgressBar,
+    /// The language the bar speaks: the ads' when they share one, else Bokmål.
+    language: Language,
+    languages: BTreeSet<Language>,
+    counter: bool,
+    quiet: bool,
 }
 
 impl Tally {
     /// A tally failing on findings at or above `threshold` (`None`: never), with a progress bar
     /// when `inputs` make a long run on a terminal.
     pub fn new(threshold: Option<Severity>, inputs: &[Input]) -> Tally {
-        Tally {
+        let (progress, counter) = progress_bar(inputs);
+        let tally = Tally {
             threshold,
             failing: false,
             failed: Vec::new(),
             skipped: 0,
             reencoded: None,
-            progress: progress_bar(inputs),
+            progress,
+            language: Language::Nb,
+            languages: BTreeSet::new(),
+            counter,
+            quiet: false,
+        };
+        tally.restyle();
+        tally
+    }
+
+    /// `--quiet`: no progress bar, no closing line, no warnings about skipped inputs.
+    pub fn quiet(mut self, quiet: bool) -> Tally {
+        if quiet {
+            self.progress = ProgressBar::hidden();
+        }
+        self.quiet = quiet;
+        self
+    }
+
+    /// Runs `write` (which writes a report's part to standard output and flushes it) with the
+    /// progress bar taken off the screen, so that no stale bar lines end up among the findings.
+    ///
+    /// # Errors
+    /// The error of `write`.
+    pub fn suspended(&self, write: impl FnOnce() -> io::Result<()>) -> io::Result<()> {
+        if self.progress.is_hidden() {
+            write()
+        } else {
+            self.progress.suspend(write)
+        }
+    }
+
+    /// True when a progress bar is on the screen (standard output should then be flushed inside
+    /// [`Tally::suspended`]).
+    pub fn shows_progress(&self) -> bool {
+        !self.progress.is_hidden()
+    }
+
+    fn restyle(&self) {
+        if self.progress.is_hidden() {
+            return;
+        }
+        if let Ok(style) = progress_style(self.counter, self.language) {
+            self.progress.set_style(style);
         }
     }
 
@@ -114,20 +165,20 @@ impl Tally {
         self.progress.suspend(|| writeln!(err, "error: {error}"))
     }
 
-    /// Takes one result of the batch: applies the selection to a checked ad and notes whether
-    /// it fails the run; reports an unreadable or skipped input on `err`.
+    /// Takes one result of the batch (the selection is already applied by the library's
+    /// checker): notes whether a checked ad fails the run; reports an unreadable or skipped input
+    /// on `err`.
     ///
     /// # Errors
     /// Writing to `err` failed.
     pub fn take(
         &mut self,
         result: Result<Checked, InputError>,
-        setup: &Setup,
         err: &mut dyn Write,
     ) -> io::Result<Handled> {
         self.progress.inc(1);
         match result {
-            Ok(mut checked) => {
+            Ok(checked) => {
                 if let Some(encoding) = checked.document.encoding {
                     // Once per file, not once per ad of an export.
                     let path = terskel::posting::json::file_of(&checked.document);
@@ -141,14 +192,25 @@ impl Tally {
                         self.reencoded = Some(path.to_string());
                     }
                 }
-                setup.selection.apply(&mut checked.findings);
+                if self.languages.insert(checked.document.language) {
+                    let language = match self.languages.iter().collect::<Vec<_>>().as_slice() {
+                        [only] => **only,
+                        _ => Language::Nb,
+                    };
+                    if language != self.language {
+                        self.language = language;
+                        self.restyle();
+                    }
+                }
                 let threshold = self.threshold;
                 self.failing |=
                     threshold.is_some_and(|t| checked.findings.iter().any(|f| f.severity >= t));
                 Ok(Handled::Checked(Box::new(checked)))
             }
             Err(e) if e.is_skip() => {
-                self.progress.suspend(|| writeln!(err, "warning: {e}"))?;
+                if !self.quiet {
+                    self.progress.suspend(|| writeln!(err, "warning: {e}"))?;
+                }
                 let skipped = match e {
                     InputError::Skipped { name, reason, .. } => {
                         Some(Skipped { path: name, reason })
@@ -171,7 +233,16 @@ impl Tally {
     /// # Errors
     /// Writing to `err` failed.
     pub fn finish(self, err: &mut dyn Write) -> io::Result<Outcome> {
-        self.progress.finish_and_clear();
+        if !self.progress.is_hidden() {
+            let read = usize::try_from(self.progress.position()).unwrap_or(usize::MAX);
+            let seconds = self.progress.elapsed().as_secs_f64();
+            self.progress.finish_and_clear();
+            writeln!(
+                err,
+                "{}",
+                words::progress_done(self.language, read, seconds)
+            )?;
+        }
         if self.skipped > 0 {
             let noun = if self.skipped == 1 { "ad" } else { "ads" };
             writeln!(
@@ -235,30 +306,99 @@ fn place(error: &InputError) -> String {
 
 /// A progress bar on standard error for long runs on a terminal; hidden otherwise (in CI, in
 /// pipes, and for short runs). Counts ads; when JSON exports are among the inputs their number of
-/// ads is not known up front, and the bar is a counter.
-fn progress_bar(inputs: &[Input]) -> ProgressBar {
+/// ads is not known up front, and the bar is a counter (the second value: true).
+fn progress_bar(inputs: &[Input]) -> (ProgressBar, bool) {
     let has_exports = inputs
         .iter()
         .filter_map(Input::path)
         .any(|path| terskel::posting::format_for_path(path) == terskel::posting::Format::Json);
     let interactive = io::stderr().is_terminal() && std::env::var_os("CI").is_none();
     if !interactive || (inputs.len() <= PROGRESS_FROM && !has_exports) {
-        return ProgressBar::hidden();
+        return (ProgressBar::hidden(), has_exports);
     }
-    let (bar, template) = if has_exports {
-        (
-            ProgressBar::no_length(),
-            "{spinner} {pos} ads read ({per_sec}, {elapsed})",
-        )
+    let bar = if has_exports {
+        ProgressBar::no_length()
     } else {
-        (
-            ProgressBar::new(inputs.len() as u64),
-            "{bar:40} {pos}/{len} ads ({per_sec}, eta {eta})",
-        )
+        ProgressBar::new(inputs.len() as u64)
     };
     bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template(template) {
-        bar.set_style(style);
+    (bar, has_exports)
+}
+
+/// Ads per second since the start: ads arrive a batch at a time, which makes an instantaneous
+/// rate jump; the mean over the run is what the estimate of the time left needs.
+fn mean_rate(state: &ProgressState) -> f64 {
+    let elapsed = state.elapsed().as_secs_f64();
+    if elapsed > 0.0 {
+        state.pos() as f64 / elapsed
+    } else {
+        0.0
     }
-    bar
+}
+
+/// How many ads, and how long, before the bar dares an estimate of the time left: the first
+/// ads include the start-up and say little about the rest.
+const ESTIMATE_AFTER: (u64, f64) = (20, 1.5);
+
+/// The bar's look in `language`: `━━━━━━    123/1 000 annonser · 250 annonser/s · 4 s igjen`,
+/// or for a counter `⠙ 1 234 annonser · 250 annonser/s · 5 s`.
+fn progress_style(
+    counter: bool,
+    language: Language,
+) -> Result<ProgressStyle, indicatif::style::TemplateError> {
+    let template = if counter {
+        "{spinner} {count} · {rate} · {took}"
+    } else {
+        "{bar:32} {count} · {rate}{left}"
+    };
+    let words_of = words::progress_words(language);
+    Ok(ProgressStyle::with_template(template)?
+        .with_key(
+            "count",
+            move |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+                let pos = usize::try_from(state.pos()).unwrap_or(usize::MAX);
+                let _ = match state.len() {
+                    Some(len) => write!(
+                        w,
+                        "{}/{} {}",
+                        words::number(language, pos),
+                        words::number(language, usize::try_from(len).unwrap_or(usize::MAX)),
+                        words_of.ads
+                    ),
+                    None => write!(w, "{} {}", words::number(language, pos), words_of.ads),
+                };
+            },
+        )
+        .with_key(
+            "rate",
+            move |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{}", words::rate(language, mean_rate(state)));
+            },
+        )
+        .with_key(
+            "took",
+            move |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(
+                    w,
+                    "{}",
+                    words::duration(language, state.elapsed().as_secs_f64())
+                );
+            },
+        )
+        .with_key(
+            "left",
+            move |state: &ProgressState, w: &mut dyn std::fmt::Write| {
+                let elapsed = state.elapsed().as_secs_f64();
+                let rate = mean_rate(state);
+                if state.pos() >= ESTIMATE_AFTER.0 && elapsed >= ESTIMATE_AFTER.1 && rate > 0.0 {
+                    let left = state.len().unwrap_or(0).saturating_sub(state.pos()) as f64 / rate;
+                    let _ = write!(
+                        w,
+                        " · {} {}",
+                        words::duration(language, left),
+                        words_of.left
+                    );
+                }
+            },
+        ))
 }

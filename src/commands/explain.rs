@@ -1,9 +1,14 @@
-//! `terskel explain RULE-ID`: why, source, suggestion and examples of one rule.
+//! `terskel explain RULE-ID|CATEGORY`: why, source, suggestion and examples of one rule, with
+//! headings in the rule's language; or the rules of one category. An id that is neither gets the
+//! closest ids as "did you mean".
 
 use super::{CliError, Outcome};
 use crate::cli::{ExplainArgs, ExplainFormat};
 use std::io::Write;
-use terskel::rules;
+use terskel::report::audit::words::{category_name, count, Noun};
+use terskel::report::rule_doc;
+use terskel::rules::{self, RuleSet};
+use terskel::taxonomy::{Category, Language};
 
 /// Runs `terskel explain`.
 ///
@@ -18,21 +23,19 @@ pub fn run(args: ExplainArgs, out: &mut dyn Write) -> Result<Outcome, CliError> 
         return explain_term_set(&rules, name, args.format, out);
     }
     let (rules, _) = super::setup::load_rules(&args.rule_args)?;
+    if let Some(category) = Category::from_id(&args.rule) {
+        return explain_category(&rules, category, args.format, out);
+    }
     let Some(rule) = rules.get(&args.rule) else {
-        let close: Vec<&str> = rules
-            .rules()
-            .iter()
-            .map(|r| r.id.as_str())
-            .filter(|id| id.contains(&args.rule) || args.rule.contains(*id))
-            .take(5)
-            .collect();
+        let close = did_you_mean(&rules, &args.rule);
         let hint = if close.is_empty() {
-            "see `terskel rules list`".to_string()
+            "see `terskel rules list` and `terskel categories`".to_string()
         } else {
-            format!("did you mean {}?", close.join(", "))
+            let close: Vec<String> = close.iter().map(|id| format!("`{id}`")).collect();
+            format!("did you mean {}?", close.join(" or "))
         };
         return Err(CliError::Usage(format!(
-            "no rule with id `{}`; {hint}",
+            "no rule with id `{}`, and no category of that name; {hint}",
             args.rule
         )));
     };
@@ -56,38 +59,7 @@ pub fn run(args: ExplainArgs, out: &mut dyn Write) -> Result<Outcome, CliError> 
             let text = serde_json::to_string_pretty(&value).unwrap_or_else(|_| "{}".into());
             writeln!(out, "{text}")?;
         }
-        ExplainFormat::Markdown => {
-            writeln!(out, "# {}\n", rule.id)?;
-            writeln!(
-                out,
-                "{} · {} · {} · {}\n",
-                rule.category,
-                rule.language_id(),
-                rule.severity,
-                rule.kind.id()
-            )?;
-            writeln!(out, "{}\n", rule.message)?;
-            writeln!(out, "## Why\n\n{}\n", rule.why)?;
-            writeln!(out, "## Suggestion\n\n{}\n", rule.suggestion.trim())?;
-            if !rule.phrases().is_empty() {
-                writeln!(out, "## Phrases\n\n{}\n", rule.phrases().join(", "))?;
-            }
-            if !rule.any_of().is_empty() {
-                writeln!(out, "## Looks for any of\n\n{}\n", rule.any_of().join(", "))?;
-            }
-            if let Some(p) = rule.pattern() {
-                writeln!(out, "## Pattern\n\n`{p}`\n")?;
-            }
-            writeln!(out, "## Examples\n\nFlagged:\n")?;
-            for e in texts(&rule.examples.flagged) {
-                writeln!(out, "- {}", e.replace('\n', " ⏎ "))?;
-            }
-            writeln!(out, "\nNot flagged:\n")?;
-            for e in texts(&rule.examples.clean) {
-                writeln!(out, "- {}", e.replace('\n', " ⏎ "))?;
-            }
-            writeln!(out, "\nDefined at {}", rule.origin)?;
-        }
+        ExplainFormat::Markdown => write!(out, "{}", rule_doc::explain(rule))?,
     }
     Ok(Outcome::Clean)
 }
@@ -146,7 +118,7 @@ fn explain_builtin(
     format: ExplainFormat,
     out: &mut dyn Write,
 ) -> Result<Outcome, CliError> {
-    const DEFINED: &str = "built into terskel (inline suppressions); not a YAML rule";
+    const DEFINED: &str = "built into terskel (inline suppressions), not a YAML rule";
     match format {
         ExplainFormat::Json => {
             let value = serde_json::json!({
@@ -160,18 +132,96 @@ fn explain_builtin(
             let text = serde_json::to_string_pretty(&value).unwrap_or_else(|_| "{}".into());
             writeln!(out, "{text}")?;
         }
+        ExplainFormat::Markdown => write!(out, "{}", rule_doc::builtin_markdown(rule))?,
+    }
+    Ok(Outcome::Clean)
+}
+
+/// The rule ids and categories closest to `wanted` (Levenshtein distance at most a third of its
+/// length, at least 2), the closest first; ids that contain it or that it contains come too.
+fn did_you_mean(rules: &RuleSet, wanted: &str) -> Vec<String> {
+    let limit = (wanted.chars().count() / 3).max(2);
+    let candidates = rules
+        .rules()
+        .iter()
+        .map(|r| r.id.as_str())
+        .chain(Category::ALL.iter().map(|c| c.id()))
+        .chain(terskel::suppress::BUILTIN_RULES.iter().map(|r| r.id));
+    let mut close: Vec<(usize, &str)> = candidates
+        .filter_map(|id| {
+            let distance = strsim::levenshtein(wanted, id);
+            let contains = wanted.len() >= 4 && (id.contains(wanted) || wanted.contains(id));
+            (distance <= limit || contains).then_some((distance, id))
+        })
+        .collect();
+    close.sort();
+    close.dedup();
+    close
+        .into_iter()
+        .take(3)
+        .map(|(_, id)| id.to_string())
+        .collect()
+}
+
+/// `terskel explain CATEGORY`: the category's name in the three languages and its rules.
+fn explain_category(
+    rules: &RuleSet,
+    category: Category,
+    format: ExplainFormat,
+    out: &mut dyn Write,
+) -> Result<Outcome, CliError> {
+    let members: Vec<&rules::Rule> = rules
+        .rules()
+        .iter()
+        .filter(|r| r.category == category)
+        .collect();
+    match format {
+        ExplainFormat::Json => {
+            let value = serde_json::json!({
+                "category": category.id(),
+                "names": {
+                    "nb": category_name(Language::Nb, category),
+                    "nn": category_name(Language::Nn, category),
+                    "en": category_name(Language::En, category),
+                },
+                "default_severity": category.default_severity(),
+                "rules": members.iter().map(|r| serde_json::json!({
+                    "id": r.id, "language": r.language_id(), "severity": r.severity,
+                    "kind": r.kind.id(), "message": r.message,
+                })).collect::<Vec<_>>(),
+            });
+            let text = serde_json::to_string_pretty(&value).unwrap_or_else(|_| "{}".into());
+            writeln!(out, "{text}")?;
+        }
         ExplainFormat::Markdown => {
-            writeln!(out, "# {}\n", rule.id)?;
+            writeln!(out, "# {}\n", category.id())?;
             writeln!(
                 out,
-                "the category of the suppressed rule · any · warning · built-in\n"
+                "{} · {} · {}\n",
+                category_name(Language::Nb, category),
+                category_name(Language::Nn, category),
+                category_name(Language::En, category)
             )?;
-            writeln!(out, "{}\n", rule.message)?;
-            writeln!(out, "## Why\n\n{}\n", rule.why)?;
-            writeln!(out, "## Suggestion\n\n{}\n", rule.suggestion)?;
-            writeln!(out, "## Examples\n\nFlagged:\n\n- `{}`", rule.flagged)?;
-            writeln!(out, "\nNot flagged:\n\n- `{}`", rule.clean)?;
-            writeln!(out, "\nDefined: {DEFINED}")?;
+            writeln!(
+                out,
+                "{} (default severity: {}); `terskel explain ID` shows one.\n",
+                count(Language::En, members.len(), Noun::Rule),
+                category.default_severity().id()
+            )?;
+            if !members.is_empty() {
+                writeln!(out, "| rule | language | severity | message |")?;
+                writeln!(out, "|---|---|---|---|")?;
+                for r in members {
+                    writeln!(
+                        out,
+                        "| `{}` | {} | {} | {} |",
+                        r.id,
+                        r.language_id(),
+                        r.severity.id(),
+                        r.message.trim().replace('|', "\\|")
+                    )?;
+                }
+            }
         }
     }
     Ok(Outcome::Clean)

@@ -4,13 +4,16 @@
 mod audit;
 mod batch;
 mod check;
+mod completions;
 mod explain;
+mod init;
 mod output;
 mod rules;
 mod setup;
 
-use crate::cli::Command;
-use std::io::{self, Write};
+use crate::cli::{ColorChoice, Command};
+use std::io::{self, IsTerminal, Write};
+use terskel::checker::CheckerError;
 use terskel::config::ConfigError;
 use terskel::rules::LoadError;
 use terskel::select::UnknownSelector;
@@ -43,9 +46,48 @@ pub enum CliError {
     Output(#[from] io::Error),
 }
 
+impl From<CheckerError> for CliError {
+    fn from(e: CheckerError) -> Self {
+        match e {
+            CheckerError::Rules(e) => CliError::Rules(e),
+            CheckerError::Config(e) => CliError::Config(e),
+            CheckerError::Selector(e) => e.into(),
+        }
+    }
+}
+
 impl From<UnknownSelector> for CliError {
     fn from(e: UnknownSelector) -> Self {
         CliError::Usage(e.to_string())
+    }
+}
+
+/// What the commands need to know about the terminal: `--color`, and whether standard output
+/// is one.
+#[derive(Debug, Clone, Copy)]
+pub struct Terminal {
+    /// `--color`.
+    pub color: ColorChoice,
+}
+
+impl Terminal {
+    /// True when standard output is a terminal.
+    pub fn stdout_is_terminal(self) -> bool {
+        io::stdout().is_terminal()
+    }
+
+    /// True when output should carry ANSI colours: `--color always`; for `auto` when standard
+    /// output (not a file: `to_file`) is a terminal, unless NO_COLOR is set or CLICOLOR=0, or
+    /// whenever CLICOLOR_FORCE is set (anstream's rules).
+    pub fn styled(self, to_file: bool) -> bool {
+        match self.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto if to_file => false,
+            ColorChoice::Auto => {
+                anstream::AutoStream::choice(&io::stdout()) != anstream::ColorChoice::Never
+            }
+        }
     }
 }
 
@@ -55,13 +97,17 @@ impl From<UnknownSelector> for CliError {
 /// [`CliError`] when rules or flags are wrong or output cannot be written.
 pub fn run(
     command: Command,
+    terminal: Terminal,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Outcome, CliError> {
     match command {
-        Command::Check(args) => check::run(args, out, err),
+        Command::Check(args) => check::run(args, terminal, out, err),
         Command::Audit(args) => audit::run(args, out, err),
         Command::Rules(args) => rules::run(args, out, err),
         Command::Explain(args) => explain::run(args, out),
+        Command::Categories(args) => rules::categories(&args, out),
+        Command::Completions { shell } => completions::run(shell, out),
+        Command::Init { path } => init::run(&path, out),
     }
 }

@@ -8,23 +8,16 @@
 
 use super::CliError;
 use crate::cli::{FailOn, LangArg, RuleArgs};
-use std::path::PathBuf;
+use terskel::checker::{self, Checker, Settings};
 use terskel::config::{self, Config};
-use terskel::posting::ReadOptions;
-use terskel::rules::{self, RuleOptions, RuleSet};
-use terskel::select::Selection;
+use terskel::rules::RuleSet;
 use terskel::taxonomy::Severity;
 
-/// Rules, selection and reading options for a run.
+/// Rules, selection and reading options for a run: the library's [`Checker`], configured from
+/// the flags and the file.
 pub struct Setup {
-    /// The active rules (with the configuration's severity overrides).
-    pub rules: RuleSet,
-    /// Which findings to report.
-    pub selection: Selection,
-    /// How to read ads.
-    pub read: ReadOptions,
-    /// The configuration file in use, if any (its `include`/`exclude` globs: [`Config::globs`]).
-    pub config: Option<Config>,
+    /// What checks every ad (rules, selection, reading options, the configuration in use).
+    pub checker: Checker,
 }
 
 impl Setup {
@@ -39,44 +32,39 @@ impl Setup {
         ignore: &[String],
         lang: impl Into<Option<LangArg>>,
     ) -> Result<Setup, CliError> {
-        let (rules, config) = load_rules(rule_args)?;
-        let pick = |flag: &[String], file: Option<&Vec<String>>| -> Vec<String> {
-            if flag.is_empty() {
-                file.cloned().unwrap_or_default()
-            } else {
-                flag.to_vec()
-            }
-        };
-        let selection = Selection::new(
-            &pick(select, config.as_ref().map(|c| &c.select)),
-            &pick(ignore, config.as_ref().map(|c| &c.ignore)),
-            &rules,
-        )?;
-        let language = match lang.into() {
-            Some(flag) => flag.language(),
-            None => config
-                .as_ref()
-                .and_then(|c| c.lang)
-                .and_then(config::Lang::language),
-        };
+        let config = load_config(rule_args)?;
+        let mut settings = settings(rule_args);
+        settings.select = (!select.is_empty()).then(|| select.to_vec());
+        settings.ignore = (!ignore.is_empty()).then(|| ignore.to_vec());
+        settings.lang = lang.into().map(LangArg::setting);
         Ok(Setup {
-            rules,
-            selection,
-            read: ReadOptions {
-                language,
-                roles: config.as_ref().map(|c| c.roles.clone()).unwrap_or_default(),
-            },
-            config,
+            checker: Checker::configure(config, &settings)?,
         })
+    }
+
+    /// The active rules.
+    pub fn rules(&self) -> &RuleSet {
+        &self.checker.rules
+    }
+
+    /// The configuration file in use, if any (its `include`/`exclude` globs: [`Config::globs`]).
+    pub fn config(&self) -> Option<&Config> {
+        self.checker.config.as_ref()
     }
 
     /// The lowest severity that fails the run: `--fail-on` when given, else the configuration's
     /// `fail-on`, else `error`; `None` for `never`.
     pub fn threshold(&self, flag: Option<FailOn>) -> Option<Severity> {
-        flag.map(FailOn::setting)
-            .or_else(|| self.config.as_ref().and_then(|c| c.fail_on))
-            .unwrap_or(config::FailOn::Error)
-            .threshold()
+        self.checker.threshold(flag.map(FailOn::setting))
+    }
+}
+
+/// The rule loading flags as library settings.
+fn settings(rule_args: &RuleArgs) -> Settings {
+    Settings {
+        rule_dirs: rule_args.rules.clone(),
+        no_default_rules: rule_args.no_default_rules,
+        ..Settings::default()
     }
 }
 
@@ -102,22 +90,7 @@ pub fn load_config(rule_args: &RuleArgs) -> Result<Option<Config>, CliError> {
 /// [`CliError`] for configuration and rule errors.
 pub fn load_rules(rule_args: &RuleArgs) -> Result<(RuleSet, Option<Config>), CliError> {
     let config = load_config(rule_args)?;
-    let mut dirs: Vec<PathBuf> = config.as_ref().map(|c| c.rules.clone()).unwrap_or_default();
-    for dir in &rule_args.rules {
-        if !dirs.contains(dir) {
-            dirs.push(dir.clone());
-        }
-    }
-    let options = RuleOptions {
-        no_default_rules: rule_args.no_default_rules
-            || config.as_ref().is_some_and(|c| c.no_default_rules),
-        dirs,
-    };
-    let mut rules = rules::load(&options)?;
-    if let Some(config) = &config {
-        config.check_selectors(&rules)?;
-        config.apply_severity(&mut rules);
-    }
+    let rules = checker::load_rules(config.as_ref(), &settings(rule_args))?;
     Ok((rules, config))
 }
 

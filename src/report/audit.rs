@@ -13,7 +13,7 @@
 pub mod html;
 pub mod json;
 pub mod markdown;
-mod words;
+pub mod words;
 
 use super::Checked;
 use crate::taxonomy::{Category, Language, Severity};

@@ -3,6 +3,7 @@
 //! matched words in bold), the message, why and the suggested wording; what is missing at the end
 //! with a paragraph ready to paste. The frame is in the ad's language.
 
+use super::audit::words::{count, Noun};
 use super::{Checked, Reporter, Summary};
 use crate::engine::Finding;
 use crate::posting::{Document, SectionKind};
@@ -14,10 +15,8 @@ use std::io::{self, Write};
 
 /// The words of the report frame in one language.
 struct Words {
-    ads: &'static str,
     /// "skipped" (ads without text), after a count.
     skipped: &'static str,
-    findings: &'static str,
     no_findings: &'static str,
     line: &'static str,
     why: &'static str,
@@ -31,9 +30,7 @@ struct Words {
 }
 
 const NB: Words = Words {
-    ads: "annonser",
     skipped: "hoppet over (uten tekst eller på et språk uten regler)",
-    findings: "funn",
     no_findings: "Ingen terskler funnet.",
     line: "linje",
     why: "Hvorfor",
@@ -57,9 +54,7 @@ const NB: Words = Words {
 };
 
 const NN: Words = Words {
-    ads: "annonsar",
     skipped: "hoppa over (utan tekst eller på eit språk utan reglar)",
-    findings: "funn",
     no_findings: "Ingen tersklar funne.",
     line: "linje",
     why: "Kvifor",
@@ -83,9 +78,7 @@ const NN: Words = Words {
 };
 
 const EN: Words = Words {
-    ads: "ads",
     skipped: "skipped (no text, or a language without rules)",
-    findings: "findings",
     no_findings: "No thresholds found.",
     line: "line",
     why: "Why",
@@ -184,10 +177,11 @@ impl Reporter for MarkdownReporter<'_> {
         if self.summary.documents == 1 && self.summary.skipped == 0 {
             return Ok(());
         }
-        let frame = match (self.languages.len(), self.languages.first()) {
-            (1, Some(&language)) => words(language),
-            _ => &NB,
+        let language = match (self.languages.len(), self.languages.first()) {
+            (1, Some(&language)) => language,
+            _ => Language::Nb,
         };
+        let frame = words(language);
         if self.summary.documents > 0 {
             out.write_all(b"\n---\n\n")?;
         }
@@ -210,8 +204,9 @@ impl Reporter for MarkdownReporter<'_> {
         };
         writeln!(
             out,
-            "**terskel:** {} {}, {} {}{detail}{skipped}",
-            self.summary.documents, frame.ads, self.summary.findings, frame.findings
+            "**terskel:** {}, {}{detail}{skipped}",
+            count(language, self.summary.documents, Noun::Ad),
+            count(language, self.summary.findings, Noun::Finding)
         )
     }
 }

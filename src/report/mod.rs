@@ -8,7 +8,11 @@ pub mod github;
 pub mod json;
 pub mod markdown;
 pub mod place;
+pub mod rule_doc;
 pub mod sarif;
+pub mod statistics;
+#[cfg(feature = "cli")]
+pub mod terminal;
 pub mod text;
 
 use crate::engine::Finding;

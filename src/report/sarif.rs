@@ -1,13 +1,19 @@
 //! `--format sarif`: SARIF 2.1.0, the format code-scanning services read (GitHub code scanning,
 //! Azure DevOps, many editors).
 //!
-//! One run; `tool.driver.rules` lists every active rule, sorted by id, with its message as the
-//! short description, `why` as the full description, `why` and the suggestion as help (text and
-//! Markdown) and the category in `properties`. Each finding is a result with `ruleId`/`ruleIndex`,
-//! `level` (`error`, `warning`, `note` for info), the message, and a location in the file the ad
-//! came from: lines, columns (`columnKind` is `unicodeCodePoints`, as everywhere in terskel) and
-//! byte offsets. A finding about the whole ad is located at the ad's start (line 1 of a file; see
-//! [`super::place`]). An ad of a JSON export names its record in `properties.document`.
+//! One run; `tool.driver.rules` lists every active rule and the rules built into terskel, sorted
+//! by id, with its message as the short description, `why` as the full description, help as
+//! text and as Markdown (why, the suggestion quoted, an example of each kind), `helpUri` (the
+//! rule's page `docs/rules/ID.md` at this version's tag, for the rules that have one) and the
+//! category in `properties`; `informationUri` is the repository. Each finding is a result with
+//! `ruleId`/`ruleIndex`, `level` (`error`, `warning`, `note` for info), the message, a
+//! `partialFingerprints` entry that survives edits elsewhere in the ad ([`fingerprint`]), and a
+//! location in the file the ad came from: lines, columns (`columnKind` is `unicodeCodePoints`, as
+//! everywhere in terskel) and byte offsets. A relative input path is a relative URI; an absolute
+//! one below the working directory is made relative to `%SRCROOT%`, which `originalUriBaseIds`
+//! names (see [`SarifReporter::with_base`]); other absolute paths are `file:` URIs. A finding
+//! about the whole ad is located at the ad's start (line 1 of a file; see [`super::place`]). An
+//! ad of a JSON export names its record in `properties.document`.
 //!
 //! **Streaming.** Results come in input order, findings sorted as the engine sorts them, so the
 //! same input gives the same bytes. The rules are known before the first ad (they are the rule
@@ -19,10 +25,12 @@ use super::place::Place;
 use super::{Checked, Reporter};
 use crate::engine::Finding;
 use crate::rules::{Rule, RuleSet};
+use crate::suppress::BuiltinRule;
 use crate::taxonomy::Severity;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 
 /// The JSON schema of SARIF 2.1.0 (OASIS, with errata 01).
 pub const SCHEMA: &str =
@@ -30,28 +38,85 @@ pub const SCHEMA: &str =
 
 /// The SARIF reporter.
 pub struct SarifReporter<'a> {
-    rules: Vec<&'a Rule>,
+    rules: Vec<Described<'a>>,
     index: BTreeMap<&'a str, usize>,
     results: usize,
+    /// The directory absolute input paths are made relative to (`%SRCROOT%`).
+    base: Option<PathBuf>,
+    /// True once a result's location used `%SRCROOT%`.
+    used_base: bool,
     skipped: Vec<super::Skipped>,
+}
+
+/// A rule of the log: one of the rule set, or one built into terskel.
+#[derive(Clone, Copy)]
+enum Described<'a> {
+    Rule(&'a Rule),
+    Builtin(&'static BuiltinRule),
+}
+
+impl Described<'_> {
+    fn id(&self) -> &str {
+        match self {
+            Described::Rule(r) => &r.id,
+            Described::Builtin(r) => r.id,
+        }
+    }
+}
+
+/// The id under which absolute paths below the working directory are made relative.
+pub const SRCROOT: &str = "%SRCROOT%";
+
+/// The key of terskel's fingerprint in `partialFingerprints`.
+pub const FINGERPRINT: &str = "terskelFinding/v1";
+
+/// Where a rule's page is: `docs/rules/ID.md` in the repository, at this version's tag. Only the
+/// rules of the embedded pack and the built-in rules have a page.
+pub fn help_uri(id: &str) -> String {
+    format!(
+        "{}/blob/v{}/docs/rules/{id}.md",
+        env!("CARGO_PKG_REPOSITORY"),
+        env!("CARGO_PKG_VERSION")
+    )
 }
 
 impl<'a> SarifReporter<'a> {
     /// A reporter that describes the rules of `rules`.
     pub fn new(rules: &'a RuleSet) -> Self {
-        let mut sorted: Vec<&Rule> = rules.rules().iter().collect();
-        sorted.sort_by(|a, b| a.id.cmp(&b.id));
+        let mut sorted: Vec<Described<'a>> = rules.rules().iter().map(Described::Rule).collect();
+        sorted.extend(
+            crate::suppress::BUILTIN_RULES
+                .iter()
+                .map(Described::Builtin),
+        );
+        sorted.sort_by(|a, b| a.id().cmp(b.id()));
         let index = sorted
             .iter()
             .enumerate()
-            .map(|(i, r)| (r.id.as_str(), i))
+            .map(|(i, r)| {
+                let id: &'a str = match r {
+                    Described::Rule(r) => r.id.as_str(),
+                    Described::Builtin(r) => r.id,
+                };
+                (id, i)
+            })
             .collect();
         Self {
             rules: sorted,
             index,
             results: 0,
+            base: None,
+            used_base: false,
             skipped: Vec::new(),
         }
+    }
+
+    /// Makes absolute input paths below `dir` (the working directory) relative URIs with the
+    /// base id [`SRCROOT`], which `originalUriBaseIds` then names; other absolute paths stay
+    /// `file:` URIs.
+    pub fn with_base(mut self, dir: PathBuf) -> Self {
+        self.base = Some(dir);
+        self
     }
 }
 
@@ -72,6 +137,8 @@ struct RuleOut<'a> {
     id: &'a str,
     short_description: Text<'a>,
     full_description: Text<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help_uri: Option<String>,
     help: Help,
     default_configuration: Level,
     properties: RuleProperties<'a>,
@@ -113,6 +180,7 @@ struct ResultOut<'a> {
     level: &'static str,
     message: Text<'a>,
     locations: [Location; 1],
+    partial_fingerprints: BTreeMap<&'static str, String>,
     properties: ResultProperties<'a>,
 }
 
@@ -130,8 +198,11 @@ struct PhysicalLocation {
 }
 
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct ArtifactLocation {
     uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uri_base_id: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -173,33 +244,138 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-fn rule_out(rule: &Rule) -> RuleOut<'_> {
-    let why = rule.why.trim();
-    let suggestion = rule.suggestion.trim();
-    let help = if suggestion.is_empty() {
+fn rule_out<'a>(rule: &Described<'a>) -> RuleOut<'a> {
+    match rule {
+        Described::Rule(rule) => {
+            let embedded = rule.origin.file.starts_with("<embedded>/");
+            RuleOut {
+                id: &rule.id,
+                short_description: Text {
+                    text: rule.message.trim(),
+                },
+                full_description: Text {
+                    text: rule.why.trim(),
+                },
+                help_uri: embedded.then(|| help_uri(&rule.id)),
+                help: help(
+                    rule.why.trim(),
+                    rule.suggestion.trim(),
+                    &rule.examples,
+                    super::rule_doc::help_labels(rule.language),
+                ),
+                default_configuration: Level {
+                    level: level(rule.severity),
+                },
+                properties: RuleProperties {
+                    category: rule.category.id(),
+                    language: rule.language_id(),
+                    tags: vec![rule.category.id()],
+                },
+            }
+        }
+        Described::Builtin(rule) => RuleOut {
+            id: rule.id,
+            short_description: Text { text: rule.message },
+            full_description: Text { text: rule.why },
+            help_uri: Some(help_uri(rule.id)),
+            help: Help {
+                text: format!("{}\n\n{}", rule.why, rule.suggestion),
+                markdown: format!(
+                    "**Why.** {}\n\n**Suggestion.** {}\n\n**Flagged:** {}  \n**Not flagged:** {}",
+                    rule.why,
+                    rule.suggestion,
+                    inline_code(rule.flagged),
+                    inline_code(rule.clean)
+                ),
+            },
+            default_configuration: Level { level: "warning" },
+            properties: RuleProperties {
+                category: "suppression",
+                language: "any",
+                tags: vec!["suppression"],
+            },
+        },
+    }
+}
+
+/// The help of a rule: plain text (why, then the suggestion) and Markdown with headings of
+/// their own, the suggestion as a quote to paste, and one flagged and one clean example.
+fn help(
+    why: &str,
+    suggestion: &str,
+    examples: &crate::rules::schema::Examples,
+    [why_label, suggestion_label, flagged_label, clean_label]: [&str; 4],
+) -> Help {
+    let text = if suggestion.is_empty() {
         why.to_string()
     } else {
         format!("{why}\n\n{suggestion}")
     };
-    RuleOut {
-        id: &rule.id,
-        short_description: Text {
-            text: rule.message.trim(),
-        },
-        full_description: Text { text: why },
-        help: Help {
-            text: help.clone(),
-            markdown: help,
-        },
-        default_configuration: Level {
-            level: level(rule.severity),
-        },
-        properties: RuleProperties {
-            category: rule.category.id(),
-            language: rule.language_id(),
-            tags: vec![rule.category.id()],
-        },
+    let mut markdown = format!("**{why_label}.** {why}");
+    if !suggestion.is_empty() {
+        let quoted: Vec<String> = suggestion
+            .lines()
+            .map(|l| {
+                if l.trim().is_empty() {
+                    ">".to_string()
+                } else {
+                    format!("> {l}")
+                }
+            })
+            .collect();
+        markdown.push_str(&format!(
+            "\n\n**{suggestion_label}:**\n\n{}",
+            quoted.join("\n")
+        ));
     }
+    let first = |list: &[crate::rules::schema::Example]| {
+        list.first().map(|e| super::place::one_line(e.text()))
+    };
+    if let Some(flagged) = first(&examples.flagged) {
+        markdown.push_str(&format!(
+            "\n\n**{flagged_label}:** {}",
+            inline_code(&flagged)
+        ));
+    }
+    if let Some(clean) = first(&examples.clean) {
+        markdown.push_str(&format!("  \n**{clean_label}:** {}", inline_code(&clean)));
+    }
+    Help { text, markdown }
+}
+
+/// `text` as Markdown inline code, with a fence longer than any run of backticks in it.
+fn inline_code(text: &str) -> String {
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
+/// A fingerprint of a finding that stays the same when lines are added above it or the ad is
+/// reformatted: FNV-1a (64 bits) of the rule id, the matched text and the text of the item (line)
+/// holding it, both lowercased with their whitespace collapsed. A finding about the whole ad
+/// takes the ad's title instead (so the ads of one export stay apart).
+pub fn fingerprint(document: &crate::posting::Document, finding: &Finding) -> String {
+    let normal = |text: &str| super::place::one_line(text).to_lowercase();
+    let context = match (&finding.context, finding.span) {
+        (Some(range), Some(_)) => normal(document.slice(range.clone())),
+        _ => format!("title:{}", normal(document.title.as_deref().unwrap_or(""))),
+    };
+    let key = format!(
+        "{}\u{0}{}\u{0}{context}",
+        finding.rule,
+        normal(&finding.text)
+    );
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in key.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{hash:016x}")
 }
 
 /// The URI reference of a path: relative paths stay relative (with `/`), absolute paths become
@@ -237,8 +413,30 @@ fn indented(value: &impl Serialize, indent: &str) -> io::Result<String> {
 }
 
 impl SarifReporter<'_> {
-    fn result<'f>(&self, checked: &'f Checked, finding: &'f Finding) -> ResultOut<'f> {
+    /// The artifact location of `file`: see [`SarifReporter::with_base`].
+    fn artifact(&mut self, file: &str) -> ArtifactLocation {
+        let path = Path::new(file);
+        if let Some(relative) = self
+            .base
+            .as_deref()
+            .filter(|_| path.is_absolute())
+            .and_then(|base| path.strip_prefix(base).ok())
+        {
+            self.used_base = true;
+            return ArtifactLocation {
+                uri: uri(&relative.to_string_lossy()),
+                uri_base_id: Some(SRCROOT),
+            };
+        }
+        ArtifactLocation {
+            uri: uri(file),
+            uri_base_id: None,
+        }
+    }
+
+    fn result<'f>(&mut self, checked: &'f Checked, finding: &'f Finding) -> ResultOut<'f> {
         let place = Place::of(&checked.document, finding);
+        let artifact_location = self.artifact(place.file);
         let located = finding.span.is_some();
         let document =
             (checked.document.path != place.file).then_some(checked.document.path.as_str());
@@ -251,9 +449,7 @@ impl SarifReporter<'_> {
             },
             locations: [Location {
                 physical_location: PhysicalLocation {
-                    artifact_location: ArtifactLocation {
-                        uri: uri(place.file),
-                    },
+                    artifact_location,
                     region: Region {
                         start_line: place.line,
                         start_column: place.column,
@@ -264,6 +460,7 @@ impl SarifReporter<'_> {
                     },
                 },
             }],
+            partial_fingerprints: [(FINGERPRINT, fingerprint(&checked.document, finding))].into(),
             properties: ResultProperties {
                 category: finding.category.id(),
                 section: finding.section.map(|s| s.id()),
@@ -284,7 +481,7 @@ impl Reporter for SarifReporter<'_> {
                 name: "terskel",
                 version: env!("CARGO_PKG_VERSION"),
                 information_uri: env!("CARGO_PKG_REPOSITORY"),
-                rules: self.rules.iter().map(|r| rule_out(r)).collect(),
+                rules: self.rules.iter().map(rule_out).collect(),
             },
         };
         write!(
@@ -338,6 +535,18 @@ impl Reporter for SarifReporter<'_> {
                 ",\n      \"invocations\": {},\n      \"properties\": {}",
                 indented(&invocations, "      ")?,
                 indented(&properties, "      ")?
+            )?;
+        }
+        if let Some(base) = self.base.as_deref().filter(|_| self.used_base) {
+            let mut dir = uri(&base.to_string_lossy());
+            if !dir.ends_with('/') {
+                dir.push('/');
+            }
+            let ids = serde_json::json!({ SRCROOT: { "uri": dir } });
+            write!(
+                out,
+                ",\n      \"originalUriBaseIds\": {}",
+                indented(&ids, "      ")?
             )?;
         }
         writeln!(out, "\n    }}\n  ]\n}}")

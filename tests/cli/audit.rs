@@ -106,7 +106,10 @@ fn html_is_one_self_contained_accessible_page() {
     assert!(page.contains("<h2 id=\"top-h\">Annonsene med høyest terskel</h2>"));
     assert!(page.contains("<h2 id=\"employers-h\">Per arbeidsgiver og enhet</h2>"));
     assert!(page.contains("<h2 id=\"suppressions-h\">Unntak</h2>\n<p>Ingen.</p>"));
-    assert!(page.contains("<td class=\"nowrap\">Storåsen kommune</td><td>Helse og omsorg</td>"));
+    assert!(page.contains(
+        "<td class=\"nowrap lead-cell\" data-label=\"Arbeidsgiver\">Storåsen kommune</td>\
+         <td data-label=\"Enhet\">Helse og omsorg</td>"
+    ));
     assert_eq!(page.matches("<article id=\"ad-").count(), 54);
 }
 
@@ -545,4 +548,69 @@ fn suppressions_are_listed_with_their_reasons() {
         dir.path().to_str().unwrap(),
     ]));
     assert!(md.contains("du kjører buss hver dag"), "{md}");
+}
+
+/// The page with a fixed date (`SOURCE_DATE_EPOCH`), the date filtered out of the snapshot too.
+fn html_page() -> String {
+    let out = terskel()
+        .args(["audit", "--format", "html", "corpus/"])
+        .env("SOURCE_DATE_EPOCH", "1764547200")
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    stdout(&out)
+}
+
+// See: issue 14.
+#[test]
+fn html_report() {
+    let dates = regex::Regex::new(r"\b\d{4}-\d{2}-\d{2}\b").unwrap();
+    let page = dates.replace_all(&html_page(), "[date]").into_owned();
+    insta::assert_snapshot!("audit_html", page);
+}
+
+// See: issue 14.
+#[test]
+fn html_fits_a_phone_ranks_employers_and_names_date_and_version() {
+    let page = html_page();
+    let version = env!("CARGO_PKG_VERSION");
+    assert!(page.contains(&format!(
+        "Laget av terskel {version} den <time class=\"dated\" datetime=\"2025-12-01\">2025-12-01</time>"
+    )));
+    // Every cell of every table carries its column's name, for the stacked rows on a phone.
+    let cells = page.matches("<td").count();
+    assert!(cells > 100);
+    assert_eq!(
+        page.matches("<td class=\"num\" data-label=").count()
+            + page.matches("<td data-label=").count()
+            + page.matches("<td class=\"lead-cell\" data-label=").count()
+            + page
+                .matches("<td class=\"nowrap lead-cell\" data-label=")
+                .count()
+            + page.matches("<td class=\"text\" data-label=").count(),
+        cells
+    );
+    assert!(page.contains("@media (max-width: 40rem)") && page.contains("table.stack td::before"));
+    assert!(page.contains("@media print"));
+    assert!(
+        !page.contains("max-width: 30rem"),
+        "the chart takes the width"
+    );
+    // Employers by mean score, highest first.
+    let section = page.split("id=\"employers\"").nth(1).unwrap();
+    let section = section.split("</section>").next().unwrap();
+    let means: Vec<f64> = section
+        .split("data-label=\"Snittpoeng\">")
+        .skip(1)
+        .map(|cell| {
+            cell.split('<')
+                .next()
+                .unwrap()
+                .replace(',', ".")
+                .parse()
+                .unwrap()
+        })
+        .collect();
+    assert!(means.len() > 3);
+    assert!(means.windows(2).all(|w| w[0] >= w[1]), "{means:?}");
 }

@@ -2,6 +2,7 @@
 //! codes, the SARIF 2.1.0 schema, GitHub's escaping, and the same bytes whatever `--jobs`.
 //! See: issue 5.
 
+use crate::schema::Validator;
 use crate::{code, root, run, stderr, stdout, write};
 use std::path::PathBuf;
 use std::process::Command;
@@ -122,7 +123,7 @@ fn sarif_schema() -> serde_json::Value {
 }
 
 /// The rtm.5 schema's `language` patterns have a stray `]` (a literal in ECMA regexes) that the
-/// schema check of `jsonschema` rejects as a regex; escaping it keeps their meaning.
+/// `regex` crate rejects; escaping it keeps their meaning.
 fn escape_stray_brackets(schema: &mut serde_json::Value) {
     const BROKEN: &str = "^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$";
     match schema {
@@ -140,13 +141,10 @@ fn escape_stray_brackets(schema: &mut serde_json::Value) {
     }
 }
 
-fn assert_valid_sarif(validator: &jsonschema::Validator, output: &std::process::Output) {
+fn assert_valid_sarif(validator: &Validator, output: &std::process::Output) {
     let log: serde_json::Value = serde_json::from_slice(&output.stdout)
         .unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(output)));
-    let errors: Vec<String> = validator
-        .iter_errors(&log)
-        .map(|e| format!("{} at {}", e, e.instance_path()))
-        .collect();
+    let errors = validator.errors(&log);
     assert!(
         errors.is_empty(),
         "SARIF schema errors:\n{}",
@@ -158,7 +156,7 @@ fn assert_valid_sarif(validator: &jsonschema::Validator, output: &std::process::
 fn sarif_validates_against_the_sarif_2_1_0_schema() {
     let mut schema = sarif_schema();
     escape_stray_brackets(&mut schema);
-    let validator = jsonschema::validator_for(&schema).unwrap();
+    let validator = Validator::new(schema);
     let corpus = check("sarif", &["--fail-on", "never", "corpus/"]);
     assert_eq!(code(&corpus), 0, "{}", stderr(&corpus));
     assert_valid_sarif(&validator, &corpus);
@@ -296,4 +294,226 @@ fn every_format_is_the_same_with_one_or_two_threads() {
             );
         }
     }
+}
+
+// See: issue 14.
+#[test]
+fn full_report() {
+    insta::assert_snapshot!("check_full", snapshot_output("full"));
+}
+
+// See: issue 14.
+#[test]
+fn full_report_is_coloured_only_when_asked_or_forced() {
+    let args = ["--fail-on", "never", FIXTURE];
+    let plain = check("full", &args);
+    assert!(!stdout(&plain).contains('\u{1b}'), "a pipe gets no colour");
+    let mut always = vec!["--color", "always"];
+    always.extend_from_slice(&args);
+    let coloured = check("full", &always);
+    assert!(stdout(&coloured).contains("\u{1b}["));
+    // Same text once the escapes are taken out.
+    let stripped = regex::Regex::new("\u{1b}\\[[0-9;]*m")
+        .unwrap()
+        .replace_all(&stdout(&coloured), "")
+        .into_owned();
+    assert_eq!(stripped, stdout(&plain));
+
+    let mut all = vec!["check", "--format", "full"];
+    all.extend_from_slice(&args);
+    let forced = crate::terskel()
+        .args(&all)
+        .env_remove("NO_COLOR")
+        .env("CLICOLOR_FORCE", "1")
+        .output()
+        .unwrap();
+    assert!(stdout(&forced).contains("\u{1b}["), "CLICOLOR_FORCE");
+    let none = crate::terskel()
+        .args(&all)
+        .env("NO_COLOR", "1")
+        .env("CLICOLOR_FORCE", "1")
+        .output()
+        .unwrap();
+    assert!(!stdout(&none).contains('\u{1b}'), "NO_COLOR wins");
+    let never = crate::terskel()
+        .args(["--color", "never"])
+        .args(&all)
+        .env("CLICOLOR_FORCE", "1")
+        .output()
+        .unwrap();
+    assert!(!stdout(&never).contains('\u{1b}'), "--color never");
+}
+
+// See: issue 14.
+#[test]
+fn full_report_closes_with_a_count_in_the_ads_language_and_quiet_leaves_it_out() {
+    let out = check("full", &["--fail-on", "never", FIXTURE]);
+    let text = stdout(&out);
+    assert!(
+        text.ends_with("Fant 12 funn (1 feil, 6 advarsler, 5 info) i 1 annonse.\n"),
+        "{text}"
+    );
+    let english = check("full", &["--fail-on", "never", "tests/fixtures/english.md"]);
+    let last = stdout(&english)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        last.starts_with("Found ") && last.ends_with(" in 1 ad."),
+        "{last}"
+    );
+    let quiet = check("full", &["--quiet", "--fail-on", "never", FIXTURE]);
+    assert!(!stdout(&quiet).contains("Fant "));
+    assert!(stdout(&quiet).contains("--> tests/fixtures/helsefagarbeider.md:21:3"));
+}
+
+// See: issue 14.
+#[test]
+fn statistics_count_findings_per_rule() {
+    let out = check(
+        "text",
+        &[
+            "--statistics",
+            "--no-default-rules",
+            "--rules",
+            "rules/nb",
+            FIXTURE,
+        ],
+    );
+    assert_eq!(code(&out), 1, "--statistics keeps the exit code");
+    insta::assert_snapshot!("check_statistics", stdout(&out));
+    let json = check("json", &["--statistics", "--fail-on", "never", "corpus/"]);
+    let rows: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let total: u64 = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["count"].as_u64().unwrap())
+        .sum();
+    let report = check("json", &["--fail-on", "never", "corpus/"]);
+    let report: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
+    assert_eq!(report["summary"]["findings"].as_u64().unwrap(), total);
+}
+
+// See: issue 14.
+#[test]
+fn every_sarif_result_has_a_fingerprint_and_every_rule_a_help_page() {
+    let out = check("sarif", &["--fail-on", "never", "corpus/"]);
+    let log: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let run = &log["runs"][0];
+    assert_eq!(
+        run["tool"]["driver"]["informationUri"],
+        "https://github.com/terskel/terskel"
+    );
+    for rule in run["tool"]["driver"]["rules"].as_array().unwrap() {
+        let id = rule["id"].as_str().unwrap();
+        let uri = rule["helpUri"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{id}: no helpUri"));
+        let version = env!("CARGO_PKG_VERSION");
+        assert_eq!(
+            uri,
+            format!("https://github.com/terskel/terskel/blob/v{version}/docs/rules/{id}.md")
+        );
+        assert!(
+            root().join(format!("docs/rules/{id}.md")).is_file(),
+            "{id}: no page"
+        );
+        let markdown = rule["help"]["markdown"].as_str().unwrap();
+        assert_ne!(markdown, rule["help"]["text"].as_str().unwrap(), "{id}");
+        assert!(
+            ["**Why.**", "**Hvorfor.**", "**Kvifor.**"]
+                .iter()
+                .any(|w| markdown.starts_with(w)),
+            "{id}: {markdown}"
+        );
+    }
+    let results = run["results"].as_array().unwrap();
+    assert!(results.len() > 100);
+    for result in results {
+        let fingerprint = result["partialFingerprints"]["terskelFinding/v1"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no fingerprint: {result}"));
+        assert_eq!(fingerprint.len(), 16);
+    }
+}
+
+fn fingerprints(log: &serde_json::Value) -> Vec<(String, String)> {
+    log["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["ruleId"].as_str().unwrap().to_string(),
+                r["partialFingerprints"]["terskelFinding/v1"]
+                    .as_str()
+                    .unwrap()
+                    .to_string(),
+            )
+        })
+        .collect()
+}
+
+// See: issue 14.
+#[test]
+fn fingerprints_survive_lines_added_above_and_tell_findings_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(root().join(FIXTURE)).unwrap();
+    let moved = text.replacen("## ", "Ny innledning.\n\nEnda en linje.\n\n## ", 1);
+    assert_ne!(moved, text);
+    let a = write(dir.path(), "a.md", &text);
+    let b = write(dir.path(), "b.md", &moved);
+    let sarif = |path: &std::path::Path| {
+        let out = check("sarif", &["--fail-on", "never", path.to_str().unwrap()]);
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let (before, after) = (sarif(&a), sarif(&b));
+    let lines = |log: &serde_json::Value| -> Vec<u64> {
+        log["runs"][0]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                r["locations"][0]["physicalLocation"]["region"]["startLine"]
+                    .as_u64()
+                    .unwrap()
+            })
+            .collect()
+    };
+    assert_ne!(lines(&before), lines(&after), "the findings moved");
+    assert_eq!(fingerprints(&before), fingerprints(&after));
+    let mut unique = fingerprints(&before);
+    let count = unique.len();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(
+        unique.len(),
+        count,
+        "no two findings of the fixture share one"
+    );
+}
+
+// See: issue 14.
+#[test]
+fn absolute_inputs_below_the_working_directory_get_relative_uris_and_a_base() {
+    let absolute = root().join(FIXTURE);
+    let out = check("sarif", &["--fail-on", "never", absolute.to_str().unwrap()]);
+    let log: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let run = &log["runs"][0];
+    let location = &run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+    assert_eq!(location["uri"], FIXTURE);
+    assert_eq!(location["uriBaseId"], "%SRCROOT%");
+    let base = run["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+        .as_str()
+        .unwrap();
+    assert!(
+        base.starts_with("file:///") && base.ends_with('/'),
+        "{base}"
+    );
+    let relative = check("sarif", &["--fail-on", "never", FIXTURE]);
+    let relative: serde_json::Value = serde_json::from_slice(&relative.stdout).unwrap();
+    assert!(relative["runs"][0].get("originalUriBaseIds").is_none());
+    assert_eq!(fingerprints(&relative), fingerprints(&log));
 }

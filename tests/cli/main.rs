@@ -4,18 +4,22 @@
 // In tests a panic is how a failure is reported.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod action;
 mod audit;
 mod bad_input;
 mod check;
 mod config;
 mod formats;
 mod inputs;
+mod newcomer;
 mod offsets;
 mod quality;
 mod readers;
+mod readme;
 mod real_ads;
 mod rule_examples;
 mod rules_cmd;
+mod schema;
 mod snapshots;
 mod suppress;
 

@@ -59,10 +59,10 @@ fn explain_prints_why_suggestion_and_examples() {
     let text = stdout(&out);
     for part in [
         "# nb.driving-licence.required",
-        "## Why",
+        "## Hvorfor",
         "LDO 11/1272",
-        "## Suggestion",
-        "## Examples",
+        "## Forslag",
+        "## Eksempler",
     ] {
         assert!(text.contains(part), "{part} missing:\n{text}");
     }

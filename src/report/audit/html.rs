@@ -24,22 +24,22 @@ h3 { font-size: 1.1rem; margin: 1.75rem 0 .25rem; }
 a { color: #0b57a4; }
 a:focus-visible, .table-wrap:focus-visible { outline: 3px solid #b35900; outline-offset: 2px; }
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .9em;
-  background: #f0f3f6; padding: .05em .3em; border-radius: 3px; overflow-wrap: anywhere; }
+  background: #f0f3f6; padding: .05em .3em; border-radius: 3px; overflow-wrap: anywhere; word-break: break-word; }
 .lead { color: #3d4650; margin: 0 0 1rem; }
 nav ul { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr)); gap: .75rem; margin: 0; }
 .cards div { border: 1px solid #d0d7de; border-radius: 6px; padding: .6rem .8rem; background: #f7f9fb; }
 .cards dt { font-size: .85rem; color: #3d4650; }
 .cards dd { margin: 0; font-size: 1.6rem; font-weight: 700; font-variant-numeric: tabular-nums; }
-.chart { display: block; width: 100%; max-width: 30rem; height: auto; margin: .5rem 0 1.25rem; }
-.chart text { font-family: inherit; font-size: 13px; fill: #1a1a1a; }
+.chart { display: block; width: 100%; margin: .5rem 0 1.25rem; overflow: visible; }
+.chart text { font-family: inherit; font-size: .9rem; fill: #1a1a1a; }
 .bar { fill: #2f5d8a; }
 .bar-error { fill: #b3261e; }
 .bar-warning { fill: #9a5200; }
 .bar-info { fill: #2f5d8a; }
 .track { fill: #eef2f6; }
 .table-wrap { overflow-x: auto; margin: .5rem 0 1rem; }
-table { border-collapse: collapse; min-width: 50%; }
+table { border-collapse: collapse; min-width: 50%; max-width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid #d0d7de; }
 thead th { background: #eef2f6; border-bottom: 2px solid #8c959f; }
 tbody tr:nth-child(even) { background: #f7f9fb; }
@@ -58,19 +58,55 @@ ul.findings { margin: 0; padding-left: 0; list-style: none; }
 ul.findings li { margin: .2rem 0; display: grid; grid-template-columns: 5.4rem 1fr; gap: .5rem; align-items: baseline; }
 ul.findings li.more { display: block; }
 .whole { font-style: italic; }
-td .path { display: block; font-size: .85rem; }
-td.nowrap, td code { white-space: nowrap; overflow-wrap: normal; }
+td .path { display: block; font-size: .85rem; overflow-wrap: anywhere; }
+td.nowrap { white-space: nowrap; }
 .pos { font-variant-numeric: tabular-nums; color: #3d4650; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 footer { margin-top: 3rem; padding-bottom: 2rem; color: #3d4650; font-size: .9rem; }
-@media (max-width: 40rem) { h1 { font-size: 1.5rem; } .cards dd { font-size: 1.3rem; } }
+.dated { font-variant-numeric: tabular-nums; }
+@media (max-width: 40rem) {
+  h1 { font-size: 1.5rem; } .cards dd { font-size: 1.3rem; }
+  /* On a phone every table row is a card of label-value lines: nothing scrolls sideways, and
+     the score is on screen with its ad. */
+  .table-wrap { overflow-x: visible; }
+  table.stack { width: 100%; min-width: 0; }
+  table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  table.stack tr { display: block; border: 1px solid #d0d7de; border-radius: 6px; margin: 0 0 .6rem; padding: .3rem .6rem; }
+  table.stack tbody tr:nth-child(even) { background: #ffffff; }
+  table.stack td, table.stack tbody th { display: flex; justify-content: space-between; align-items: baseline; gap: 1rem;
+    border: 0; padding: .1rem 0; text-align: right; white-space: normal; }
+  table.stack td::before, table.stack tbody th::before { content: attr(data-label); font-weight: 600; color: #3d4650;
+    text-align: left; flex: 0 0 auto; }
+  table.stack td.lead-cell { display: block; text-align: left; font-weight: 600; }
+  table.stack td.lead-cell::before { content: none; }
+  table.stack td.text { display: block; text-align: left; }
+  table.stack td.text::before { display: block; }
+  td.nowrap { white-space: normal; }
+}
+@media print {
+  body { font-size: 10pt; color: #000000; }
+  header, main, footer { max-width: none; padding: 0; }
+  nav { display: none; }
+  a { color: #000000; text-decoration: none; }
+  .table-wrap { overflow: visible; }
+  h2 { break-after: avoid; }
+  tr, article, .cards div, .chart { break-inside: avoid; }
+  .sev, .bar, .bar-error, .bar-warning, .bar-info { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  tbody tr:nth-child(even), .cards div, code { background: none; }
+}
 "#;
 
-/// Renders `report` as one self-contained HTML page.
+/// Renders `report` as one self-contained HTML page, without a date.
 pub fn render(report: &AuditReport) -> String {
+    render_dated(report, None)
+}
+
+/// Renders `report` as one self-contained HTML page that names the day it was made (`date`,
+/// `YYYY-MM-DD`, given by the caller: the library never reads the clock).
+pub fn render_dated(report: &AuditReport, date: Option<&str>) -> String {
     let w = words(report.language);
     let mut out = String::new();
-    head(&mut out, report, w);
+    head(&mut out, report, w, date);
     out.push_str("<main>\n");
     totals(&mut out, report, w);
     categories(&mut out, report, w);
@@ -83,15 +119,30 @@ pub fn render(report: &AuditReport) -> String {
     out.push_str("</main>\n");
     let _ = writeln!(
         out,
-        "<footer><p>{} {}. {}</p></footer>\n</body>\n</html>",
-        w.made_by,
-        env!("CARGO_PKG_VERSION"),
+        "<footer><p>{}. {}</p></footer>\n</body>\n</html>",
+        made_by(w, date),
         esc(w.score_explained)
     );
     out
 }
 
-fn head(out: &mut String, report: &AuditReport, w: &Words) {
+/// "Laget av terskel 0.2.0 den 2026-12-01": the version, and the date when there is one.
+fn made_by(w: &Words, date: Option<&str>) -> String {
+    let version = env!("CARGO_PKG_VERSION");
+    match date {
+        Some(date) => {
+            let date = esc(date);
+            format!(
+                "{} {version} {} <time class=\"dated\" datetime=\"{date}\">{date}</time>",
+                esc(w.made_by),
+                esc(w.on_date)
+            )
+        }
+        None => format!("{} {version}", esc(w.made_by)),
+    }
+}
+
+fn head(out: &mut String, report: &AuditReport, w: &Words, date: Option<&str>) {
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
@@ -105,9 +156,8 @@ fn head(out: &mut String, report: &AuditReport, w: &Words) {
     );
     let _ = writeln!(
         out,
-        "<p class=\"lead\">{} {}. {}</p>",
-        w.made_by,
-        env!("CARGO_PKG_VERSION"),
+        "<p class=\"lead\">{}. {}</p>",
+        made_by(w, date),
         esc(w.score_explained)
     );
     let _ = writeln!(out, "<nav aria-label=\"{}\"><ul>", esc(w.contents));
@@ -173,23 +223,24 @@ struct Bar {
     class: &'static str,
 }
 
-/// A horizontal bar chart as inline SVG, each label above its bar so it stays readable when the
-/// chart shrinks to a phone's width; bars are scaled to `max`. The table after each chart holds
-/// the same numbers for screen readers and copying.
+/// A horizontal bar chart as inline SVG, each label above its bar so it stays readable on a
+/// phone. The chart takes the page's whole width: the bars' lengths are percentages and the
+/// text keeps the page's font size (no `viewBox` scaling it up or down). Bars are scaled to
+/// `max`. The table after each chart holds the same numbers for screen readers and copying.
 fn bar_chart(out: &mut String, id: &str, title: &str, bars: &[Bar], max: usize, total: usize) {
-    const WIDTH: usize = 400;
-    const ROW: usize = 38;
+    const ROW: usize = 40;
     const BAR_HEIGHT: usize = 12;
     let height = bars.len() * ROW + 4;
     let _ = writeln!(
         out,
-        "<svg class=\"chart\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-labelledby=\"{id}-t\">\n<title id=\"{id}-t\">{}</title>",
+        "<svg class=\"chart\" width=\"100%\" height=\"{height}\" role=\"img\" aria-labelledby=\"{id}-t\">\n<title id=\"{id}-t\">{}</title>",
         esc(title)
     );
     let max = max.max(1);
     for (i, bar) in bars.iter().enumerate() {
         let y = i * ROW;
-        let length = bar.value.min(max) * WIDTH / max;
+        // Tenths of a percent: whole numbers in the page, the same bytes on every machine.
+        let tenths = bar.value.min(max) * 1000 / max;
         let share = if total > 0 {
             format!(" ({} %)", percent(bar.value, total))
         } else {
@@ -198,14 +249,16 @@ fn bar_chart(out: &mut String, id: &str, title: &str, bars: &[Bar], max: usize, 
         let _ = writeln!(
             out,
             "<text x=\"0\" y=\"{text_y}\">{label}</text>\
-             <text x=\"{WIDTH}\" y=\"{text_y}\" text-anchor=\"end\">{value}{share}</text>\
-             <rect class=\"track\" x=\"0\" y=\"{bar_y}\" width=\"{WIDTH}\" height=\"{BAR_HEIGHT}\"/>\
-             <rect class=\"{class}\" x=\"0\" y=\"{bar_y}\" width=\"{length}\" height=\"{BAR_HEIGHT}\"/>",
-            text_y = y + 15,
-            bar_y = y + 21,
+             <text x=\"100%\" y=\"{text_y}\" text-anchor=\"end\">{value}{share}</text>\
+             <rect class=\"track\" x=\"0\" y=\"{bar_y}\" width=\"100%\" height=\"{BAR_HEIGHT}\"/>\
+             <rect class=\"{class}\" x=\"0\" y=\"{bar_y}\" width=\"{whole}.{part}%\" height=\"{BAR_HEIGHT}\"/>",
+            text_y = y + 16,
+            bar_y = y + 23,
             label = esc(&bar.label),
             value = bar.value,
             class = bar.class,
+            whole = tenths / 10,
+            part = tenths % 10,
         );
     }
     out.push_str("</svg>\n");
@@ -214,7 +267,7 @@ fn bar_chart(out: &mut String, id: &str, title: &str, bars: &[Bar], max: usize, 
 fn table_start(out: &mut String, caption: &str, headers: &[(&str, bool)]) {
     let _ = write!(
         out,
-        "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{0}\">\n<table>\n<caption class=\"visually-hidden\">{0}</caption>\n<thead><tr>",
+        "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{0}\">\n<table class=\"stack\">\n<caption class=\"visually-hidden\">{0}</caption>\n<thead><tr>",
         esc(caption)
     );
     for (header, numeric) in headers {
@@ -228,8 +281,19 @@ fn table_end(out: &mut String) {
     out.push_str("</tbody>\n</table>\n</div>\n");
 }
 
-fn num(n: impl std::fmt::Display) -> String {
-    format!("<td class=\"num\">{n}</td>")
+/// A numeric cell; `label` (its column's header) is shown beside it when rows are stacked.
+fn num(label: &str, n: impl std::fmt::Display) -> String {
+    format!("<td class=\"num\" data-label=\"{}\">{n}</td>", esc(label))
+}
+
+/// A text cell (`html` already escaped), labelled like [`num`].
+fn text(label: &str, class: &str, html: &str) -> String {
+    let class = if class.is_empty() {
+        String::new()
+    } else {
+        format!(" class=\"{class}\"")
+    };
+    format!("<td{class} data-label=\"{}\">{html}</td>", esc(label))
 }
 
 fn categories(out: &mut String, report: &AuditReport, w: &Words) {
@@ -270,11 +334,13 @@ fn categories(out: &mut String, report: &AuditReport, w: &Words) {
     for (c, ads, findings) in rows {
         let _ = writeln!(
             out,
-            "<tr><th scope=\"row\">{}</th><td><code>{c}</code></td>{}{}{}</tr>",
+            "<tr><th scope=\"row\" data-label=\"{}\">{}</th>{}{}{}{}</tr>",
+            esc(w.category),
             esc(w.category(c)),
-            num(ads),
-            num(format!("{} %", percent(ads, report.totals.ads))),
-            num(findings)
+            text("id", "", &format!("<code>{c}</code>")),
+            num(w.ads, ads),
+            num(w.share, format!("{} %", percent(ads, report.totals.ads))),
+            num(w.findings, findings)
         );
     }
     table_end(out);
@@ -313,10 +379,11 @@ fn severities(out: &mut String, report: &AuditReport, w: &Words) {
     for s in SEVERITIES {
         let _ = writeln!(
             out,
-            "<tr><th scope=\"row\">{}</th>{}{}</tr>",
+            "<tr><th scope=\"row\" data-label=\"{}\">{}</th>{}{}</tr>",
+            esc(w.severity),
             badge(w, s),
-            num(report.by_severity.get(s)),
-            num(report.ads_by_severity.get(s))
+            num(w.findings, report.by_severity.get(s)),
+            num(w.ads, report.ads_by_severity.get(s))
         );
     }
     table_end(out);
@@ -358,19 +425,23 @@ fn top_ads(out: &mut String, report: &AuditReport, w: &Words) {
         let Some(ad) = report.ads.get(i) else {
             continue;
         };
-        let _ = write!(
-            out,
-            "<tr>{}<td><a href=\"#ad-{}\">{}</a><span class=\"path\">{}</span></td>{}",
-            num(rank + 1),
+        let name = format!(
+            "<a href=\"#ad-{}\">{}</a><span class=\"path\">{}</span>",
             i + 1,
             esc(&ad.name()),
-            file_link(ad),
-            num(ad.score())
+            file_link(ad)
         );
-        for s in SEVERITIES {
-            out.push_str(&num(ad.counts.get(s)));
+        let _ = write!(
+            out,
+            "<tr>{}{}{}",
+            num("#", rank + 1),
+            text(w.ad, "lead-cell", &name),
+            num(w.score, ad.score())
+        );
+        for (s, label) in SEVERITIES.into_iter().zip([&error, &warning, &info]) {
+            out.push_str(&num(label, ad.counts.get(s)));
         }
-        let _ = writeln!(out, "{}</tr>", num(ad.counts.total()));
+        let _ = writeln!(out, "{}</tr>", num(w.findings, ad.counts.total()));
     }
     table_end(out);
     out.push_str("</section>\n");
@@ -389,36 +460,47 @@ fn employers(out: &mut String, report: &AuditReport, w: &Words) {
     let error = w.severity_heading(Severity::Error);
     let warning = w.severity_heading(Severity::Warning);
     let info = w.severity_heading(Severity::Info);
+    let _ = writeln!(out, "<p>{}</p>", esc(w.employers_ranked));
     table_start(
         out,
         w.by_employer,
         &[
             (w.employer, false),
             (w.department, false),
+            (w.mean_score, true),
             (w.ads, true),
             (w.with_findings, true),
             (w.findings, true),
             (&error, true),
             (&warning, true),
             (&info, true),
-            (w.mean_score, true),
         ],
     );
-    for row in &report.by_employer {
+    // Ranked by mean score, the highest first, so the employers with most to fix lead; then
+    // by total score and name, for a stable order.
+    let mut rows: Vec<&super::EmployerRow> = report.by_employer.iter().collect();
+    rows.sort_by(|a, b| {
+        b.mean_score
+            .total_cmp(&a.mean_score)
+            .then(b.score.cmp(&a.score))
+            .then_with(|| (&a.employer, &a.department).cmp(&(&b.employer, &b.department)))
+    });
+    for row in rows {
         let name = |v: &Option<String>| esc(v.as_deref().unwrap_or(w.not_given));
         let _ = write!(
             out,
-            "<tr><td class=\"nowrap\">{}</td><td>{}</td>{}{}{}",
-            name(&row.employer),
-            name(&row.department),
-            num(row.ads),
-            num(row.ads_with_findings),
-            num(row.findings)
+            "<tr>{}{}{}{}{}{}",
+            text(w.employer, "nowrap lead-cell", &name(&row.employer)),
+            text(w.department, "", &name(&row.department)),
+            num(w.mean_score, w.decimal(row.mean_score)),
+            num(w.ads, row.ads),
+            num(w.with_findings, row.ads_with_findings),
+            num(w.findings, row.findings)
         );
-        for s in SEVERITIES {
-            out.push_str(&num(row.by_severity.get(s)));
+        for (s, label) in SEVERITIES.into_iter().zip([&error, &warning, &info]) {
+            out.push_str(&num(label, row.by_severity.get(s)));
         }
-        let _ = writeln!(out, "{}</tr>", num(w.decimal(row.mean_score)));
+        let _ = writeln!(out, "</tr>");
     }
     table_end(out);
     out.push_str("</section>\n");
@@ -455,12 +537,20 @@ fn suppressions(out: &mut String, report: &AuditReport, w: &Words) {
         };
         let _ = writeln!(
             out,
-            "<tr><td>{}</td><td>{}</td><td><code>{}:{}</code></td><td><code>{}</code></td><td>{reason}</td></tr>",
-            esc(&name),
-            esc(employer),
-            esc(&s.path),
-            s.line,
-            esc(&s.rule_or_category)
+            "<tr>{}{}{}{}{}</tr>",
+            text(w.ad, "lead-cell", &esc(&name)),
+            text(w.employer, "", &esc(employer)),
+            text(
+                w.place,
+                "",
+                &format!("<code>{}:{}</code>", esc(&s.path), s.line)
+            ),
+            text(
+                w.rule_or_category,
+                "",
+                &format!("<code>{}</code>", esc(&s.rule_or_category))
+            ),
+            text(w.reason, "text", &reason)
         );
     }
     table_end(out);

@@ -24,6 +24,20 @@ pub fn render(report: &AuditReport) -> String {
     out
 }
 
+/// Renders the short form of `report` for a CI job summary: totals, ads per category and
+/// severity and the ads with the highest thresholds, without the sections per employer,
+/// suppression and ad. Its size does not grow with the number of ads beyond the ten listed, so
+/// it stays far below GitHub's 1 MiB limit for a job summary.
+pub fn render_summary(report: &AuditReport) -> String {
+    let w = words(report.language);
+    let mut out = String::new();
+    header(&mut out, report, w);
+    categories(&mut out, report, w);
+    severities(&mut out, report, w);
+    top_ads(&mut out, report, w);
+    out
+}
+
 fn header(out: &mut String, report: &AuditReport, w: &Words) {
     let t = &report.totals;
     let _ = writeln!(out, "# {}\n", w.title);

@@ -1,5 +1,6 @@
 //! The words of the audit report frame (headings, column names, category labels) in Bokmål,
-//! Nynorsk and English. Owns only vocabulary; the renderers decide where the words go.
+//! Nynorsk and English, and the counting words every report and the progress bar share ("1 ad",
+//! "2 ads", durations and rates). Owns only vocabulary; the renderers decide where the words go.
 
 use crate::taxonomy::{Category, Language, Severity};
 
@@ -7,6 +8,8 @@ use crate::taxonomy::{Category, Language, Severity};
 pub(crate) struct Words {
     pub title: &'static str,
     pub made_by: &'static str,
+    /// Between the version and the date ("Laget av terskel 0.2.0 den 2026-12-01").
+    pub on_date: &'static str,
     pub totals: &'static str,
     pub ads: &'static str,
     pub ads_with_findings: &'static str,
@@ -32,6 +35,8 @@ pub(crate) struct Words {
     pub department: &'static str,
     pub with_findings: &'static str,
     pub mean_score: &'static str,
+    /// How the employer table is ordered.
+    pub employers_ranked: &'static str,
     pub not_given: &'static str,
     pub no_employer_metadata: &'static str,
     pub suppressions: &'static str,
@@ -50,6 +55,8 @@ pub(crate) struct Words {
     pub more: &'static str,
     pub language: &'static str,
     pub contents: &'static str,
+    /// Counting words for the terminal report and the progress bar.
+    pub(crate) counting: Counting,
     decimal_separator: char,
     severity_words: [&'static str; 3],
     severity_plural: [&'static str; 3],
@@ -59,6 +66,7 @@ pub(crate) struct Words {
 const NB: Words = Words {
     title: "Terskler i stillingsannonsene",
     made_by: "Laget av terskel",
+    on_date: "den",
     totals: "Totalt",
     ads: "Annonser",
     ads_with_findings: "Annonser med funn",
@@ -83,6 +91,7 @@ const NB: Words = Words {
     department: "Enhet",
     with_findings: "Med funn",
     mean_score: "Snittpoeng",
+    employers_ranked: "Sortert etter snittpoeng per annonse, høyest først.",
     not_given: "(ikke oppgitt)",
     no_employer_metadata: "Ingen annonser har `employer` eller `department` i metadata.",
     suppressions: "Unntak",
@@ -100,6 +109,21 @@ const NB: Words = Words {
     more: "… og {n} funn til: kjør `terskel check {path}`",
     language: "Språk",
     contents: "Innhold",
+    counting: Counting {
+        found: "Fant",
+        no_findings: "Ingen funn",
+        within: "i",
+        ad: ["annonse", "annonser"],
+        finding: ["funn", "funn"],
+        rule: ["regel", "regler"],
+        category: ["kategori", "kategorier"],
+        skipped: "hoppet over",
+        read: "Leste",
+        took: "på",
+        left: "igjen",
+        per_second: "/s",
+        thousands: '\u{a0}',
+    },
     decimal_separator: ',',
     severity_words: ["info", "advarsel", "feil"],
     severity_plural: ["info", "advarsler", "feil"],
@@ -125,6 +149,7 @@ const NB: Words = Words {
 const NN: Words = Words {
     title: "Tersklar i stillingsannonsane",
     made_by: "Laga av terskel",
+    on_date: "den",
     totals: "Totalt",
     ads: "Annonsar",
     ads_with_findings: "Annonsar med funn",
@@ -149,6 +174,7 @@ const NN: Words = Words {
     department: "Eining",
     with_findings: "Med funn",
     mean_score: "Snittpoeng",
+    employers_ranked: "Sortert etter snittpoeng per annonse, høgast først.",
     not_given: "(ikkje oppgitt)",
     no_employer_metadata: "Ingen annonsar har `employer` eller `department` i metadata.",
     suppressions: "Unntak",
@@ -166,6 +192,21 @@ const NN: Words = Words {
     more: "… og {n} funn til: køyr `terskel check {path}`",
     language: "Språk",
     contents: "Innhald",
+    counting: Counting {
+        found: "Fann",
+        no_findings: "Ingen funn",
+        within: "i",
+        ad: ["annonse", "annonsar"],
+        finding: ["funn", "funn"],
+        rule: ["regel", "reglar"],
+        category: ["kategori", "kategoriar"],
+        skipped: "hoppa over",
+        read: "Las",
+        took: "på",
+        left: "att",
+        per_second: "/s",
+        thousands: '\u{a0}',
+    },
     decimal_separator: ',',
     severity_words: ["info", "åtvaring", "feil"],
     severity_plural: ["info", "åtvaringar", "feil"],
@@ -191,6 +232,7 @@ const NN: Words = Words {
 const EN: Words = Words {
     title: "Thresholds in the job ads",
     made_by: "Made by terskel",
+    on_date: "on",
     totals: "Totals",
     ads: "Ads",
     ads_with_findings: "Ads with findings",
@@ -215,6 +257,7 @@ const EN: Words = Words {
     department: "Department",
     with_findings: "With findings",
     mean_score: "Mean score",
+    employers_ranked: "Ranked by the mean score per ad, highest first.",
     not_given: "(not given)",
     no_employer_metadata: "No ad has `employer` or `department` in its metadata.",
     suppressions: "Suppressions",
@@ -232,6 +275,21 @@ const EN: Words = Words {
     more: "… and {n} more findings: run `terskel check {path}`",
     language: "Language",
     contents: "Contents",
+    counting: Counting {
+        found: "Found",
+        no_findings: "No findings",
+        within: "in",
+        ad: ["ad", "ads"],
+        finding: ["finding", "findings"],
+        rule: ["rule", "rules"],
+        category: ["category", "categories"],
+        skipped: "skipped",
+        read: "Read",
+        took: "in",
+        left: "left",
+        per_second: "/s",
+        thousands: ',',
+    },
     decimal_separator: '.',
     severity_words: ["info", "warning", "error"],
     severity_plural: ["info", "warnings", "errors"],
@@ -253,6 +311,165 @@ const EN: Words = Words {
         "No salary information",
     ],
 };
+
+/// Words for counting things (the terminal report's closing line, the progress bar).
+pub(crate) struct Counting {
+    found: &'static str,
+    no_findings: &'static str,
+    within: &'static str,
+    ad: [&'static str; 2],
+    finding: [&'static str; 2],
+    rule: [&'static str; 2],
+    category: [&'static str; 2],
+    skipped: &'static str,
+    read: &'static str,
+    took: &'static str,
+    left: &'static str,
+    per_second: &'static str,
+    thousands: char,
+}
+
+/// Things the reports count, each with a singular and a plural.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Noun {
+    /// Ads.
+    Ad,
+    /// Findings.
+    Finding,
+    /// Rules.
+    Rule,
+    /// Categories.
+    Category,
+}
+
+/// `n` with thousands grouped as `language` writes them (`12 345` in Norwegian, `12,345` in
+/// English).
+pub fn number(language: Language, n: usize) -> String {
+    let digits = n.to_string();
+    let separator = words(language).counting.thousands;
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// "1 ad", "2 ads", "1 annonse", "2 annonsar": `n` with the noun in the right number.
+pub fn count(language: Language, n: usize, noun: Noun) -> String {
+    let c = &words(language).counting;
+    let forms = match noun {
+        Noun::Ad => c.ad,
+        Noun::Finding => c.finding,
+        Noun::Rule => c.rule,
+        Noun::Category => c.category,
+    };
+    let word = if n == 1 { forms[0] } else { forms[1] };
+    format!("{} {word}", number(language, n))
+}
+
+/// The closing line of a report on a terminal: "Found 3 findings (1 error, 2 warnings) in 2
+/// ads", "Fant 1 funn (1 advarsel) i 1 annonse", "No findings in 2 ads".
+pub fn found(language: Language, summary: &crate::report::Summary) -> String {
+    let w = words(language);
+    let c = &w.counting;
+    let ads = count(language, summary.documents, Noun::Ad);
+    let skipped = if summary.skipped > 0 {
+        format!(" ({} {})", number(language, summary.skipped), c.skipped)
+    } else {
+        String::new()
+    };
+    if summary.findings == 0 {
+        return format!("{} {} {ads}{skipped}.", c.no_findings, c.within);
+    }
+    let parts: Vec<String> = super::SEVERITIES
+        .into_iter()
+        .filter_map(|s| {
+            let n = summary.by_severity.get(&s).copied().unwrap_or(0);
+            (n > 0).then(|| format!("{} {}", number(language, n), w.severity_count_word(s, n)))
+        })
+        .collect();
+    format!(
+        "{} {} ({}) {} {ads}{skipped}.",
+        c.found,
+        count(language, summary.findings, Noun::Finding),
+        parts.join(", "),
+        c.within
+    )
+}
+
+/// A duration as people read it: `0,4 s`, `12 s`, `3 min 05 s`, `1 h 02 min`.
+pub fn duration(language: Language, seconds: f64) -> String {
+    let seconds = if seconds.is_finite() {
+        seconds.max(0.0)
+    } else {
+        0.0
+    };
+    if seconds < 10.0 {
+        return format!("{} s", words(language).decimal(seconds));
+    }
+    // Rounded to whole seconds: a count of seconds, never negative, fits easily.
+    let whole = seconds.round() as u64;
+    match whole {
+        0..=59 => format!("{whole} s"),
+        60..=3599 => format!("{} min {:02} s", whole / 60, whole % 60),
+        _ => format!("{} h {:02} min", whole / 3600, (whole % 3600) / 60),
+    }
+}
+
+/// A rate of ads per second: whole numbers, grouped (`1 042 annonser/s`).
+pub fn rate(language: Language, per_second: f64) -> String {
+    let c = &words(language).counting;
+    let n = if per_second.is_finite() {
+        per_second.max(0.0).round() as usize
+    } else {
+        0
+    };
+    format!("{} {}{}", number(language, n), c.ad[1], c.per_second)
+}
+
+/// The name of category `category` in `language` ("Førerkort", "Driving licence").
+pub fn category_name(language: Language, category: Category) -> &'static str {
+    words(language).category(category)
+}
+
+/// The progress bar's words.
+#[derive(Debug, Clone, Copy)]
+pub struct ProgressWords {
+    /// The plural noun counted ("annonser", "ads").
+    pub ads: &'static str,
+    /// Before the time left ("3 s igjen": the word after).
+    pub left: &'static str,
+}
+
+/// The progress bar's words in `language`.
+pub fn progress_words(language: Language) -> ProgressWords {
+    let c = &words(language).counting;
+    ProgressWords {
+        ads: c.ad[1],
+        left: c.left,
+    }
+}
+
+/// The line a finished progress bar leaves: "Leste 1 042 annonser på 4,1 s (254 annonser/s)".
+pub fn progress_done(language: Language, ads: usize, seconds: f64) -> String {
+    let c = &words(language).counting;
+    let per_second = if seconds > 0.0 {
+        ads as f64 / seconds
+    } else {
+        0.0
+    };
+    format!(
+        "{} {} {} {} ({})",
+        c.read,
+        count(language, ads, Noun::Ad),
+        c.took,
+        duration(language, seconds),
+        rate(language, per_second)
+    )
+}
 
 /// The frame words for `language`.
 pub(crate) fn words(language: Language) -> &'static Words {
@@ -346,6 +563,63 @@ mod tests {
                 assert!(!w.category(c).is_empty(), "{language} {c}");
             }
         }
+    }
+
+    #[test]
+    fn counts_take_singular_and_plural() {
+        use crate::report::Summary;
+        assert_eq!(count(Language::En, 1, Noun::Rule), "1 rule");
+        assert_eq!(count(Language::En, 2, Noun::Rule), "2 rules");
+        assert_eq!(count(Language::Nn, 2, Noun::Ad), "2 annonsar");
+        assert_eq!(count(Language::Nb, 12345, Noun::Ad), "12\u{a0}345 annonser");
+        let mut summary = Summary {
+            documents: 2,
+            findings: 3,
+            ..Summary::default()
+        };
+        summary.by_severity.insert(Severity::Error, 1);
+        summary.by_severity.insert(Severity::Warning, 2);
+        assert_eq!(
+            found(Language::En, &summary),
+            "Found 3 findings (1 error, 2 warnings) in 2 ads."
+        );
+        assert_eq!(
+            found(Language::Nb, &summary),
+            "Fant 3 funn (1 feil, 2 advarsler) i 2 annonser."
+        );
+        let one = Summary {
+            documents: 1,
+            findings: 1,
+            by_severity: [(Severity::Warning, 1)].into(),
+            ..Summary::default()
+        };
+        assert_eq!(
+            found(Language::Nb, &one),
+            "Fant 1 funn (1 advarsel) i 1 annonse."
+        );
+        assert_eq!(
+            found(
+                Language::En,
+                &Summary {
+                    documents: 1,
+                    ..Summary::default()
+                }
+            ),
+            "No findings in 1 ad."
+        );
+    }
+
+    #[test]
+    fn durations_and_rates_are_rounded_for_people() {
+        assert_eq!(duration(Language::Nb, 4.13), "4,1 s");
+        assert_eq!(duration(Language::En, 42.4), "42 s");
+        assert_eq!(duration(Language::En, 185.0), "3 min 05 s");
+        assert_eq!(duration(Language::En, 3725.0), "1 h 02 min");
+        assert_eq!(rate(Language::En, 1042.3592), "1,042 ads/s");
+        assert_eq!(
+            progress_done(Language::Nb, 1000, 4.0),
+            "Leste 1\u{a0}000 annonser på 4,0 s (250 annonser/s)"
+        );
     }
 
     #[test]
