@@ -4,7 +4,7 @@
 
 use super::error::{LoadError, Location, RuleError};
 use super::load::LoadedRule;
-use super::schema::{Examples, RuleKind, Subject, When, Within};
+use super::schema::{Examples, Replacement, RuleKind, Subject, When, Within};
 use crate::engine::pattern::CompiledPattern;
 use crate::engine::terms::{TermMatcher, TermMatcherBuilder, TermRole};
 use crate::posting::SectionKind;
@@ -55,6 +55,8 @@ pub struct Rule {
     pub why: String,
     /// Pasteable better wording.
     pub suggestion: String,
+    /// What `terskel fix` writes for a finding of this rule, if anything.
+    pub replacement: Option<Replacement>,
     /// The rule's own test cases.
     pub examples: Examples,
     /// Where the rule was defined.
@@ -165,6 +167,7 @@ impl RuleSet {
                 message: spec.message.trim().to_string(),
                 why: spec.why.trim().to_string(),
                 suggestion: spec.suggestion.trim_end().to_string(),
+                replacement: spec.replacement,
                 examples: spec.examples,
                 phrases: spec.phrases.unwrap_or_default(),
                 any_of: spec.any_of.unwrap_or_default(),
