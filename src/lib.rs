@@ -9,10 +9,12 @@
 pub mod batch;
 pub mod config;
 pub mod engine;
+pub mod fix;
 pub mod posting;
 pub mod report;
 pub mod rules;
 pub mod select;
+pub mod serve;
 pub mod span;
 pub mod suppress;
 pub mod taxonomy;

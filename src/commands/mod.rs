@@ -5,8 +5,10 @@ mod audit;
 mod batch;
 mod check;
 mod explain;
+mod fix;
 mod output;
 mod rules;
+mod serve;
 mod setup;
 
 use crate::cli::Command;
@@ -61,6 +63,8 @@ pub fn run(
     match command {
         Command::Check(args) => check::run(args, out, err),
         Command::Audit(args) => audit::run(args, out, err),
+        Command::Fix(args) => fix::run(args, out, err),
+        Command::Serve(args) => serve::run(args, err),
         Command::Rules(args) => rules::run(args, out, err),
         Command::Explain(args) => explain::run(args, out),
     }

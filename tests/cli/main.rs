@@ -8,6 +8,7 @@ mod audit;
 mod bad_input;
 mod check;
 mod config;
+mod fix;
 mod formats;
 mod inputs;
 mod offsets;
