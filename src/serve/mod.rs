@@ -148,8 +148,7 @@ fn rejected(rejection: &BytesRejection) -> Response {
     let status = rejection.status();
     if status == StatusCode::PAYLOAD_TOO_LARGE {
         let message = format!(
-            "the request body is larger than {} kB; an ad is rarely above 20 kB",
-            BODY_LIMIT / 1000
+            "the request body is larger than the limit of {BODY_LIMIT} bytes (1 MB); an ad is rarely above 20 kB"
         );
         error(status, &message)
     } else {

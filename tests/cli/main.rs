@@ -6,6 +6,7 @@
 
 mod audit;
 mod bad_input;
+mod browser;
 mod check;
 mod config;
 mod fix;
@@ -16,6 +17,7 @@ mod quality;
 mod real_ads;
 mod rule_examples;
 mod rules_cmd;
+mod serve;
 mod snapshots;
 mod suppress;
 
