@@ -161,3 +161,49 @@ fn match_case_capitalises_only_when_the_original_does() {
         "Norwegian at B1 level"
     );
 }
+
+#[test]
+fn every_replacement_made_in_a_rule_example_answers_the_finding() {
+    use crate::rules::schema::Example;
+    let rules = rules();
+    let mut replaced = 0;
+    let mut failures = Vec::new();
+    for rule in rules.rules().iter().filter(|r| r.replacement.is_some()) {
+        if rule.kind == RuleKind::Missing {
+            continue;
+        }
+        let options = FixOptions {
+            read: ReadOptions {
+                language: rule.language,
+                ..ReadOptions::default()
+            },
+            ..FixOptions::default()
+        };
+        for example in &rule.examples.flagged {
+            let Example::Text(text) = example else {
+                continue;
+            };
+            let doc = read_bytes("e.md", text.as_bytes(), Format::Markdown, &options.read).unwrap();
+            let fixed = fix(&rules, doc, &options).unwrap();
+            let ours = |c: &Checked| c.findings.iter().filter(|f| f.rule == rule.id).count();
+            let made = fixed
+                .changes
+                .iter()
+                .filter(|c| c.rule == rule.id && c.kind == ChangeKind::Replace)
+                .count();
+            if made == 0 {
+                continue;
+            }
+            replaced += made;
+            let again =
+                read_bytes("r.md", fixed.revised.as_bytes(), Format::Markdown, &options.read)
+                    .unwrap();
+            let again = check_document(&rules, again);
+            if ours(&again) + made > ours(&fixed.checked) {
+                failures.push(format!("{}: «{text}» → «{}»", rule.id, fixed.revised));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+    assert!(replaced >= 10, "only {replaced} replacements in the examples");
+}
