@@ -65,14 +65,16 @@ fn main() {
     let rss_warm = rss_kb(pid);
 
     let mut times = Vec::with_capacity(SEQUENTIAL);
+    let cpu_before = cpu_ms(pid);
     for _ in 0..SEQUENTIAL {
         let start = Instant::now();
         let (status, _) = client.post("/api/check", &body);
         times.push(start.elapsed());
         assert_eq!(status, 200);
     }
+    let cpu = (cpu_ms(pid) - cpu_before) / SEQUENTIAL as f64;
     println!(
-        "1 client × {SEQUENTIAL}: {} ({findings} findings per answer)",
+        "1 client × {SEQUENTIAL}: {} ({findings} findings per answer; server CPU {cpu:.2} ms per request)",
         summary(&mut times)
     );
 
@@ -116,7 +118,14 @@ fn main() {
             total as f64 / wall.as_secs_f64(),
             wall.as_secs_f64()
         );
-        rss.push((if round == 1 { "after round 1" } else { "after round 2" }, rss_kb(pid)));
+        rss.push((
+            if round == 1 {
+                "after round 1"
+            } else {
+                "after round 2"
+            },
+            rss_kb(pid),
+        ));
     }
     let memory: Vec<String> = rss
         .iter()
@@ -132,8 +141,8 @@ fn main() {
 fn ad(root: &Path) -> String {
     let first = std::fs::read_to_string(root.join("corpus/nb/konsulent-personalavdelingen.md"))
         .expect("corpus ad");
-    let second = std::fs::read_to_string(root.join("corpus/nb/renholder-forerkort.md"))
-        .expect("corpus ad");
+    let second =
+        std::fs::read_to_string(root.join("corpus/nb/renholder-forerkort.md")).expect("corpus ad");
     let body = second.splitn(3, "---\n").nth(2).unwrap_or(&second);
     let mut ad = first;
     for line in body.split_inclusive('\n') {
@@ -157,6 +166,22 @@ fn summary(times: &mut [Duration]) -> String {
         at(0.99).as_secs_f64() * 1e3,
         at(1.0).as_secs_f64() * 1e3
     )
+}
+
+/// User + system CPU time of process `pid` in ms (Linux, assuming 100 clock ticks per second;
+/// 0 elsewhere). Less sensitive than wall time to other work on a shared machine.
+fn cpu_ms(pid: u32) -> f64 {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|s| {
+            // Fields after the command name (which is in parentheses and may hold spaces).
+            let rest = s.rsplit_once(')')?.1;
+            let fields: Vec<&str> = rest.split_whitespace().collect();
+            let utime: f64 = fields.get(11)?.parse().ok()?;
+            let stime: f64 = fields.get(12)?.parse().ok()?;
+            Some((utime + stime) * 10.0)
+        })
+        .unwrap_or(0.0)
 }
 
 /// The resident set size of process `pid` in kB (Linux; 0 elsewhere).

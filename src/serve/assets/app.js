@@ -40,7 +40,7 @@ const UI = {
   },
 };
 
-const state = { ui: "nb", seq: 0, timer: null, findings: [], current: -1 };
+const state = { ui: "nb", seq: 0, timer: null, findings: [], current: -1, text: "" };
 const $ = (id) => document.getElementById(id);
 const t = (key) => UI[state.ui][key];
 
@@ -83,6 +83,7 @@ async function check() {
 function render(data) {
   const doc = data.documents[0];
   state.findings = doc.findings;
+  state.text = $("ad").value;
   state.current = -1;
   const s = data.summary.severities;
   $("n-error").textContent = s.error;
@@ -97,6 +98,36 @@ const RANK = { error: 3, warning: 2, info: 1 };
 
 function escapeHtml(s) {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+// Until the next check answers, keep the highlights on the words they were on: offsets after an
+// edit move with it, findings and edits inside the edited stretch are dropped.
+function followEdit() {
+  const before = state.text, after = $("ad").value;
+  if (before === after) return;
+  let p = 0;
+  while (p < before.length && p < after.length && before[p] === after[p]) p++;
+  let q = 0;
+  while (q < before.length - p && q < after.length - p &&
+         before[before.length - 1 - q] === after[after.length - 1 - q]) q++;
+  const editEnd = before.length - q, delta = after.length - before.length;
+  const move = (r) => {
+    if (!r) return r;
+    if (r.end <= p && r.start < p) return r;
+    if (r.start >= editEnd) return { ...r, start: r.start + delta, end: r.end + delta };
+    return null;
+  };
+  state.findings = state.findings.map((f) => {
+    const g = { ...f };
+    if (f.utf16) g.utf16 = move(f.utf16);
+    if (f.edit) {
+      const r = move(f.edit.utf16);
+      g.edit = r ? { ...f.edit, utf16: r } : null;
+    }
+    return g;
+  }); // same length and order: the panel's buttons refer to findings by index
+
+  state.text = after;
 }
 
 // The text with <mark> around each finding; where findings overlap, the most severe colours it.
@@ -253,7 +284,7 @@ function translate() {
 
 window.addEventListener("DOMContentLoaded", () => {
   const ad = $("ad");
-  ad.addEventListener("input", () => { renderHighlights(); schedule(); });
+  ad.addEventListener("input", () => { followEdit(); renderHighlights(); schedule(); });
   ad.addEventListener("scroll", syncScroll);
   $("lang").addEventListener("change", check);
   $("format").addEventListener("change", check);
