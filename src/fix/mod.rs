@@ -430,22 +430,25 @@ fn to_original(offset: usize, changes: &[Change]) -> usize {
     offset.saturating_add_signed(-shift)
 }
 
-/// Applies `changes` (sorted here by position) to `original`, recording where each landed.
-fn apply(original: &str, changes: &mut [Change]) -> String {
+/// Applies `changes` (sorted here by position) to `original`, recording where each landed. A
+/// change that overlaps an earlier one (planning prevents it) is dropped rather than applied
+/// over it.
+fn apply(original: &str, changes: &mut Vec<Change>) -> String {
     // Insertions at the same place keep the order they were planned in.
     changes.sort_by_key(|c| (c.start, c.end));
     let mut out = String::with_capacity(original.len() + 1024);
     let mut at = 0;
-    for change in changes.iter_mut() {
-        if change.start < at {
-            continue;
-        }
-        out.push_str(original.get(at..change.start).unwrap_or(""));
+    changes.retain_mut(|change| {
+        let Some(before) = original.get(at..change.start) else {
+            return false;
+        };
+        out.push_str(before);
         let start = out.len();
         out.push_str(&change.written);
         change.revised = start..out.len();
         at = change.end;
-    }
+        true
+    });
     out.push_str(original.get(at..).unwrap_or(""));
     out
 }

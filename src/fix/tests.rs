@@ -195,9 +195,13 @@ fn every_replacement_made_in_a_rule_example_answers_the_finding() {
                 continue;
             }
             replaced += made;
-            let again =
-                read_bytes("r.md", fixed.revised.as_bytes(), Format::Markdown, &options.read)
-                    .unwrap();
+            let again = read_bytes(
+                "r.md",
+                fixed.revised.as_bytes(),
+                Format::Markdown,
+                &options.read,
+            )
+            .unwrap();
             let again = check_document(&rules, again);
             if ours(&again) + made > ours(&fixed.checked) {
                 failures.push(format!("{}: «{text}» → «{}»", rule.id, fixed.revised));
@@ -205,5 +209,8 @@ fn every_replacement_made_in_a_rule_example_answers_the_finding() {
         }
     }
     assert!(failures.is_empty(), "{failures:#?}");
-    assert!(replaced >= 10, "only {replaced} replacements in the examples");
+    assert!(
+        replaced >= 10,
+        "only {replaced} replacements in the examples"
+    );
 }
