@@ -214,3 +214,52 @@ fn every_replacement_made_in_a_rule_example_answers_the_finding() {
         "only {replaced} replacements in the examples"
     );
 }
+
+#[test]
+fn offsets_in_a_revision_map_back_to_the_original() {
+    let change = |start: usize, end: usize, written: &str, revised: Range<usize>| Change {
+        kind: ChangeKind::Replace,
+        rule: "r".into(),
+        category: Category::LanguageLevel,
+        section: None,
+        start,
+        end,
+        original: String::new(),
+        text: written.into(),
+        written: written.into(),
+        revised,
+    };
+    // "abc XY def" → "abc LONGER def": XY (4..6) became LONGER (4..10).
+    let changes = [change(4, 6, "LONGER", 4..10)];
+    assert_eq!(to_original(2, &changes), 2);
+    assert_eq!(to_original(11, &changes), 7);
+    // Inside the written text: after the change in the original.
+    assert_eq!(to_original(6, &changes), 6);
+}
+
+#[test]
+fn applying_keeps_order_and_drops_what_overlaps() {
+    let original = "Perfekt norsk og ungt miljø.";
+    let mut plan = Plan::default();
+    let mut add = |start: usize, end: usize, text: &str| {
+        plan.changes.push(Change {
+            kind: ChangeKind::Replace,
+            rule: "r".into(),
+            category: Category::LanguageLevel,
+            section: None,
+            start,
+            end,
+            original: original[start..end].into(),
+            text: text.into(),
+            written: text.into(),
+            revised: 0..0,
+        })
+    };
+    add(17, 28, "engasjert miljø");
+    add(0, 13, "Norsk på B1-nivå");
+    add(5, 15, "X");
+    let revised = apply(original, &mut plan.changes);
+    assert_eq!(revised, "Norsk på B1-nivå og engasjert miljø.");
+    assert_eq!(plan.changes.len(), 2);
+    assert_eq!(&revised[plan.changes[1].revised.clone()], "engasjert miljø");
+}
