@@ -13,7 +13,8 @@
 use crate::config::Globs;
 use crate::engine;
 use crate::posting::json::{self, JsonLines, Record};
-use crate::posting::{self, Document, Format, InputError, ReadOptions};
+use crate::posting::jstream::JsonStream;
+use crate::posting::{self, Document, Format, Given, InputError, ReadOptions};
 use crate::report::Checked;
 use crate::rules::RuleSet;
 use crate::suppress;
@@ -23,7 +24,7 @@ use std::path::{Component, Path, PathBuf};
 
 /// File extensions read when walking a directory.
 pub const AD_EXTENSIONS: &[&str] = &[
-    "md", "markdown", "txt", "html", "htm", "json", "jsonl", "ndjson",
+    "md", "markdown", "txt", "html", "htm", "json", "jsonl", "ndjson", "jstream",
 ];
 
 /// A file of gitignore-style patterns naming files in a directory that are not ads (`README.md`).
@@ -38,8 +39,11 @@ pub enum Input {
     /// file in which no object has a text field is skipped with a warning (a directory of ads
     /// may hold labels or settings too).
     Found(PathBuf),
-    /// Standard input, already read.
+    /// Standard input, already read (read as Markdown, named `<stdin>`).
     Stdin(Vec<u8>),
+    /// A text given with its name and format (standard input with `--stdin-format` or
+    /// `--stdin-filename`).
+    Given(Given),
 }
 
 impl Input {
@@ -47,7 +51,7 @@ impl Input {
     pub fn path(&self) -> Option<&Path> {
         match self {
             Input::File(path) | Input::Found(path) => Some(path),
-            Input::Stdin(_) => None,
+            Input::Stdin(_) | Input::Given(_) => None,
         }
     }
 }
@@ -306,8 +310,9 @@ pub fn check_document(rules: &RuleSet, document: Document) -> Checked {
 /// file, or an error met while cutting records out of such a file.
 #[derive(Debug)]
 enum Work {
-    File(PathBuf),
-    Stdin(Vec<u8>),
+    /// A file; `named` when the user named it (then a binary file is an error, not a skip).
+    File(PathBuf, bool),
+    Given(Given),
     Record(Record),
     Failed(InputError),
 }
@@ -315,11 +320,22 @@ enum Work {
 impl Work {
     fn read(self, options: &ReadOptions) -> Result<Document, InputError> {
         match self {
-            Work::File(path) => posting::read_path(&path, options),
-            Work::Stdin(bytes) => posting::read_bytes("<stdin>", &bytes, Format::Markdown, options),
+            Work::File(path, named) => {
+                posting::read_path(&path, options).map_err(|e| refuse_named(e, named))
+            }
+            Work::Given(given) => posting::read_given(&given, options),
             Work::Record(record) => json::read_record(record, options),
             Work::Failed(error) => Err(error),
         }
+    }
+}
+
+/// A file the user named (or gave on standard input) that looks binary cannot be checked: an
+/// error, not the skip it is in a directory walk.
+fn refuse_named(error: InputError, named: bool) -> InputError {
+    match error {
+        InputError::Binary { path } if named => InputError::BinaryNamed { path },
+        other => other,
     }
 }
 
@@ -328,6 +344,7 @@ impl Work {
 struct Works<I> {
     inputs: I,
     lines: Option<JsonLines<BufReader<std::fs::File>>>,
+    stream: Option<JsonStream<BufReader<std::fs::File>>>,
     records: std::vec::IntoIter<Record>,
 }
 
@@ -336,17 +353,26 @@ impl<I> Works<I> {
     /// queueing its records (a JSON Lines file is opened to be read line by line). A JSON file
     /// `found` in a directory walk in which no record has a text field is skipped.
     fn open(&mut self, path: PathBuf, found: bool) -> Option<Work> {
-        if posting::format_for_path(&path) != Format::Json {
-            return Some(Work::File(path));
+        let format = posting::format_for_path(&path);
+        if format != Format::Json && !(format == Format::Text && posting::sniffs_as_json(&path)) {
+            return Some(Work::File(path, !found));
         }
-        if json::is_lines(&path.to_string_lossy()) {
+        let name = path.to_string_lossy();
+        if json::is_lines(&name) {
             match json::open_lines(&path) {
                 Ok(lines) => self.lines = Some(lines),
                 Err(error) => return Some(Work::Failed(error)),
             }
             return None;
         }
-        match json::read_file(&path) {
+        if json::is_stream(&name) {
+            match json::open_stream(&path) {
+                Ok(stream) => self.stream = Some(stream),
+                Err(error) => return Some(Work::Failed(error)),
+            }
+            return None;
+        }
+        match json::read_file(&path).map_err(|e| refuse_named(e, !found)) {
             Ok(records) if found && !records.iter().any(json::has_text_field) => {
                 Some(Work::Failed(InputError::NoAds {
                     path: path.display().to_string(),
@@ -355,6 +381,9 @@ impl<I> Works<I> {
             Ok(records) => {
                 self.records = records.into_iter();
                 None
+            }
+            Err(InputError::UnknownShape { path, .. }) if found => {
+                Some(Work::Failed(InputError::NoAds { path }))
             }
             Err(error) => Some(Work::Failed(error)),
         }
@@ -376,6 +405,13 @@ impl<I: Iterator<Item = Input>> Iterator for Works<I> {
                     None => self.lines = None,
                 }
             }
+            if let Some(stream) = &mut self.stream {
+                match stream.next() {
+                    Some(Ok(record)) => return Some(Work::Record(record)),
+                    Some(Err(error)) => return Some(Work::Failed(error)),
+                    None => self.stream = None,
+                }
+            }
             match self.inputs.next()? {
                 Input::File(path) => {
                     if let Some(work) = self.open(path, false) {
@@ -387,7 +423,16 @@ impl<I: Iterator<Item = Input>> Iterator for Works<I> {
                         return Some(work);
                     }
                 }
-                Input::Stdin(bytes) => return Some(Work::Stdin(bytes)),
+                Input::Stdin(bytes) => {
+                    return Some(Work::Given(Given::new(bytes, None, None)));
+                }
+                Input::Given(given) if given.format == Format::Json => {
+                    match posting::given_records(&given) {
+                        Ok(records) => self.records = records.into_iter(),
+                        Err(error) => return Some(Work::Failed(refuse_named(error, true))),
+                    }
+                }
+                Input::Given(given) => return Some(Work::Given(given)),
             }
         }
     }
@@ -412,6 +457,7 @@ pub fn for_each<E>(
     let mut works = Works {
         inputs: inputs.into_iter(),
         lines: None,
+        stream: None,
         records: Vec::new().into_iter(),
     };
     loop {

@@ -4,12 +4,12 @@
 
 use super::setup::{pool, Setup};
 use super::{CliError, Outcome};
-use crate::cli::BatchArgs;
+use crate::cli::{BatchArgs, StdinFormat};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::{self, IsTerminal, Read, Write};
 use terskel::batch::{self, Expanded, Input, WalkFilter};
-use terskel::posting::InputError;
-use terskel::report::Checked;
+use terskel::posting::{Given, InputError};
+use terskel::report::{Checked, Skipped};
 use terskel::taxonomy::Severity;
 
 /// Runs longer than this many inputs show a progress bar (on a terminal, outside CI).
@@ -42,10 +42,19 @@ pub fn prepare(args: &BatchArgs, err: &mut dyn Write) -> Result<Prepared, CliErr
         filter = filter.with_config(config.globs()).map_err(usage)?;
     }
     let pool = pool(args.jobs)?;
-    let expanded = batch::expand_with(&args.paths, &filter, || {
+    let mut expanded = batch::expand_with(&args.paths, &filter, || {
         let mut bytes = Vec::new();
         io::stdin().read_to_end(&mut bytes).map(|_| bytes)
     });
+    for input in &mut expanded.inputs {
+        if let Input::Stdin(bytes) = input {
+            *input = Input::Given(Given::new(
+                std::mem::take(bytes),
+                args.stdin_format.map(StdinFormat::format),
+                args.stdin_filename.as_deref(),
+            ));
+        }
+    }
     if expanded.inputs.is_empty() && expanded.errors.is_empty() {
         writeln!(
             err,
@@ -66,8 +75,9 @@ pub enum Handled {
     Checked(Box<Checked>),
     /// Could not be read (reported on standard error; fails the run).
     Unread(InputError),
-    /// Skipped with a warning (a binary file; a JSON file without ads found in a directory).
-    Skipped,
+    /// Skipped with a warning (a binary file or a JSON file without ads found in a directory;
+    /// an ad without text, which the reports count).
+    Skipped(Option<Skipped>),
 }
 
 /// The running tally of a batch: whether a finding reached `--fail-on`, which inputs could not
@@ -76,6 +86,8 @@ pub struct Tally {
     threshold: Option<Severity>,
     failing: bool,
     failed: Vec<String>,
+    skipped: usize,
+    reencoded: Option<String>,
     progress: ProgressBar,
 }
 
@@ -87,6 +99,8 @@ impl Tally {
             threshold,
             failing: false,
             failed: Vec::new(),
+            skipped: 0,
+            reencoded: None,
             progress: progress_bar(inputs),
         }
     }
@@ -114,6 +128,19 @@ impl Tally {
         self.progress.inc(1);
         match result {
             Ok(mut checked) => {
+                if let Some(encoding) = checked.document.encoding {
+                    // Once per file, not once per ad of an export.
+                    let path = terskel::posting::json::file_of(&checked.document);
+                    if self.reencoded.as_deref() != Some(path) {
+                        self.progress.suspend(|| {
+                            writeln!(
+                                err,
+                                "note: {path}: re-encoded from {encoding} to UTF-8 (byte offsets count in the UTF-8 text)"
+                            )
+                        })?;
+                        self.reencoded = Some(path.to_string());
+                    }
+                }
                 setup.selection.apply(&mut checked.findings);
                 let threshold = self.threshold;
                 self.failing |=
@@ -122,7 +149,14 @@ impl Tally {
             }
             Err(e) if e.is_skip() => {
                 self.progress.suspend(|| writeln!(err, "warning: {e}"))?;
-                Ok(Handled::Skipped)
+                let skipped = match e {
+                    InputError::Skipped { name, reason, .. } => {
+                        Some(Skipped { path: name, reason })
+                    }
+                    _ => None,
+                };
+                self.skipped += usize::from(skipped.is_some());
+                Ok(Handled::Skipped(skipped))
             }
             Err(e) => {
                 self.unread(&e, err)?;
@@ -138,6 +172,14 @@ impl Tally {
     /// Writing to `err` failed.
     pub fn finish(self, err: &mut dyn Write) -> io::Result<Outcome> {
         self.progress.finish_and_clear();
+        if self.skipped > 0 {
+            let noun = if self.skipped == 1 { "ad" } else { "ads" };
+            writeln!(
+                err,
+                "warning: {} {noun} skipped (no text to check)",
+                self.skipped
+            )?;
+        }
         if self.failed.is_empty() {
             return Ok(if self.failing {
                 Outcome::Findings
@@ -179,10 +221,15 @@ fn place(error: &InputError) -> String {
         InputError::Empty { path } | InputError::Binary { path } | InputError::NoAds { path } => {
             path.clone()
         }
+        InputError::Skipped { name, .. } => name.clone(),
+        InputError::BinaryNamed { path } => path.clone(),
+        InputError::NotText { path, line, .. } => format!("{path}:{line}"),
         InputError::NotUtf8 { path, line, .. }
         | InputError::UnclosedFrontMatter { path, line }
         | InputError::FrontMatter { path, line, .. }
-        | InputError::Record { path, line, .. } => format!("{path}:{line}"),
+        | InputError::Record { path, line, .. }
+        | InputError::UnknownShape { path, line, .. }
+        | InputError::UnknownLanguage { path, line, .. } => format!("{path}:{line}"),
     }
 }
 

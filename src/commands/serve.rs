@@ -42,6 +42,7 @@ pub fn run(args: ServeArgs, err: &mut dyn Write) -> Result<Outcome, CliError> {
         read: setup.read,
         selection: setup.selection,
     };
+    engine.warm_up();
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
     serve::run(listener, engine, threads).map_err(|e| CliError::Usage(e.to_string()))?;
     Ok(Outcome::Clean)

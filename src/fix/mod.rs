@@ -250,7 +250,7 @@ pub fn edit_for(rules: &RuleSet, doc: &Document, finding: &Finding) -> Option<Ed
         let Replacement::Always(paragraph) = replacement else {
             return None;
         };
-        if rule.kind != RuleKind::Missing {
+        if rule.kind.tag() != RuleKind::Missing {
             return None;
         }
         let spot = place::spot(doc, finding.category);
@@ -360,7 +360,7 @@ fn plan_insertions(rules: &RuleSet, checked: &Checked, plan: &mut Plan, earlier:
         let Some(rule) = rules.get(&finding.rule) else {
             continue;
         };
-        if rule.kind != RuleKind::Missing {
+        if rule.kind.tag() != RuleKind::Missing {
             continue;
         }
         match rule.replacement.as_ref() {

@@ -346,6 +346,25 @@ fn check_out<'a>(engine: &'a Engine, checked: Option<&'a Checked>) -> CheckOut<'
 }
 
 impl Engine {
+    /// Checks a one-line ad in each language, so that the engine's per-language matchers are
+    /// compiled before the first request rather than during it.
+    pub fn warm_up(&self) {
+        for language in [Language::Nb, Language::Nn, Language::En] {
+            let options = ReadOptions {
+                language: Some(language),
+                roles: self.read.roles.clone(),
+            };
+            if let Ok(doc) = posting::read_bytes(
+                PAGE_NAME,
+                b"# Assistent\n\nPerfekt norsk.\n",
+                Format::Markdown,
+                &options,
+            ) {
+                let _ = check_document(&self.rules, doc);
+            }
+        }
+    }
+
     fn checked(&self, request: &Request) -> Result<Option<Checked>, ApiError> {
         Ok(request.read(&self.read)?.map(|doc| {
             let mut checked = check_document(&self.rules, doc);
