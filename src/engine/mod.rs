@@ -5,7 +5,7 @@
 //! formats output and never reads files; the rules it runs are plain data from `rules`.
 //!
 //! Adding a rule kind: a [`crate::rules::Kind`] variant, one file here with its `run`, one arm
-//! in [`run`].
+//! in `run`.
 
 mod casefold;
 mod compile;
