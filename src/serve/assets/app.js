@@ -9,7 +9,7 @@ const UI = {
   nb: {
     tagline: "finn tersklene i stillingsannonsen", adLanguage: "Annonsens språk", auto: "automatisk",
     format: "Format", plainText: "ren tekst", openFile: "Åpne fil", uiLangHint: "Bytt språk i grensesnittet",
-    summary: "Oppsummering", errors: "feil", warnings: "advarsler", infos: "merknader", score: "Terskelpoeng",
+    summary: "Oppsummering", errors: ["feil", "feil"], warnings: ["advarsel", "advarsler"], infos: ["merknad", "merknader"], score: "Terskelpoeng",
     adLabel: "Annonseteksten – skriv eller lim inn", adHint: "Teksten sjekkes mens du skriver. Ingenting lagres eller sendes ut av maskinen din.",
     copyRevised: "Kopier revidert annonse", revisedTitle: "Revidert annonse", findingsTitle: "Funn",
     noFindings: "Ingen funn ennå. Skriv eller lim inn en annonse.", clean: "Ingen funn. Godt skrevet!",
@@ -25,7 +25,7 @@ const UI = {
   en: {
     tagline: "find the thresholds in a job ad", adLanguage: "Ad language", auto: "automatic",
     format: "Format", plainText: "plain text", openFile: "Open file", uiLangHint: "Switch the interface language",
-    summary: "Summary", errors: "errors", warnings: "warnings", infos: "notes", score: "Threshold score",
+    summary: "Summary", errors: ["error", "errors"], warnings: ["warning", "warnings"], infos: ["note", "notes"], score: "Threshold score",
     adLabel: "The ad – type or paste it", adHint: "The text is checked as you type. Nothing is stored or sent off your machine.",
     copyRevised: "Copy revised ad", revisedTitle: "Revised ad", findingsTitle: "Findings",
     noFindings: "No findings yet. Type or paste an ad.", clean: "No findings. Well written!",
@@ -90,6 +90,7 @@ function render(data) {
   $("n-warning").textContent = s.warning;
   $("n-info").textContent = s.info;
   $("score").textContent = data.summary.score;
+  countLabels();
   renderHighlights();
   renderFindings();
 }
@@ -270,6 +271,15 @@ function openFile(event) {
   reader.readAsText(file);
 }
 
+// "1 advarsel", "3 advarsler": the label after each count, singular or plural.
+function countLabels() {
+  for (const node of document.querySelectorAll(".count [data-i18n]")) {
+    const forms = t(node.dataset.i18n);
+    const n = Number(node.parentElement.querySelector(".n").textContent);
+    if (Array.isArray(forms)) node.textContent = n === 1 ? forms[0] : forms[1];
+  }
+}
+
 function translate() {
   document.documentElement.lang = state.ui === "nb" ? "nb" : "en";
   for (const node of document.querySelectorAll("[data-i18n]")) {
@@ -277,6 +287,7 @@ function translate() {
     if (typeof value === "string") node.textContent = value;
   }
   for (const node of document.querySelectorAll("[data-i18n-label]")) node.setAttribute("aria-label", t(node.dataset.i18nLabel));
+  countLabels();
   $("ui-lang").textContent = t("toggle");
   document.title = state.ui === "nb" ? "terskel – sjekk stillingsannonsen" : "terskel – check the job ad";
   renderFindings();
