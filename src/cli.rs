@@ -50,6 +50,17 @@ pub enum Command {
         after_help = "PATH may be a file (.md, .txt, .html, .json, .jsonl), a directory (searched recursively for those, honouring .gitignore, .terskelignore, --exclude and the configuration's include/exclude) or - for standard input.\n\nExamples:\n  terskel audit annonser/                              Markdown to standard output\n  terskel audit annonser/ --format html -o audit.html  one self-contained page\n  terskel audit annonser/ --format json                for further processing"
     )]
     Audit(AuditArgs),
+    /// A suggested revision of one ad: unambiguous better wordings replaced, missing paragraphs
+    /// (inclusion, alternative paths, adaptation, contact, salary) inserted in the ad's sections.
+    #[command(
+        after_help = "The revision goes to standard output; --diff shows it as a unified diff, --write replaces the file (atomically, through symlinks). What could not be fixed unambiguously is listed on standard error.\n\nExamples:\n  terskel fix annonse.md --diff       what would change\n  terskel fix annonse.md --write      apply it\n  cat annonse.md | terskel fix -      revise standard input"
+    )]
+    Fix(FixArgs),
+    /// The writers' page: a local web page that checks an ad as you type and suggests fixes.
+    #[command(
+        after_help = "The page and its JSON API (POST /api/check, POST /api/fix, GET /api/rules) are served by terskel itself, with no request to anything outside; it binds to 127.0.0.1 unless --addr says otherwise."
+    )]
+    Serve(ServeArgs),
     /// List the active rules, or verify the examples of rule files.
     Rules(RulesArgs),
     /// Show why a rule exists, its source, suggestion and examples; or the rules of a category.
@@ -166,6 +177,48 @@ pub struct BatchArgs {
     /// ruff and Vale), e.g. `annonse.html`.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
+    /// Rule loading.
+    #[command(flatten)]
+    pub rule_args: RuleArgs,
+}
+
+/// `terskel fix`.
+#[derive(Debug, Args)]
+pub struct FixArgs {
+    /// The ad: a .md, .txt or .html file, or - for standard input (read as Markdown).
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+    /// Print a unified diff of the changes instead of the revision.
+    #[arg(long, conflicts_with = "write")]
+    pub diff: bool,
+    /// Replace the file with the revision (written to a temporary file in the same directory,
+    /// then renamed; a symlink is followed and its target replaced).
+    #[arg(long)]
+    pub write: bool,
+    /// The language of the ad [default: `lang` of the configuration, else auto].
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Fix only these rules or categories; repeatable or comma-separated.
+    #[arg(long, value_name = "ID|CATEGORY")]
+    pub select: Vec<String>,
+    /// Do not fix these rules or categories; repeatable or comma-separated.
+    #[arg(long, value_name = "ID|CATEGORY")]
+    pub ignore: Vec<String>,
+    /// Rule loading.
+    #[command(flatten)]
+    pub rule_args: RuleArgs,
+}
+
+/// `terskel serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on. Anything but a loopback address makes the page reachable
+    /// from other machines.
+    #[arg(long, default_value = "127.0.0.1:7878", value_name = "ADDR")]
+    pub addr: std::net::SocketAddr,
+    /// Open the page in the default browser once the server listens.
+    #[arg(long)]
+    pub open: bool,
     /// Rule loading.
     #[command(flatten)]
     pub rule_args: RuleArgs,

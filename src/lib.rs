@@ -11,10 +11,13 @@ pub mod batch;
 pub mod checker;
 pub mod config;
 pub mod engine;
+pub mod fix;
 pub mod posting;
 pub mod report;
 pub mod rules;
 pub mod select;
+#[cfg(feature = "cli")]
+pub mod serve;
 pub mod span;
 pub mod suppress;
 pub mod taxonomy;

@@ -6,9 +6,11 @@ mod batch;
 mod check;
 mod completions;
 mod explain;
+mod fix;
 mod init;
 mod output;
 mod rules;
+mod serve;
 mod setup;
 
 use crate::cli::{ColorChoice, Command};
@@ -104,6 +106,8 @@ pub fn run(
     match command {
         Command::Check(args) => check::run(args, terminal, out, err),
         Command::Audit(args) => audit::run(args, out, err),
+        Command::Fix(args) => fix::run(args, out, err),
+        Command::Serve(args) => serve::run(args, err),
         Command::Rules(args) => rules::run(args, out, err),
         Command::Explain(args) => explain::run(args, out),
         Command::Categories(args) => rules::categories(&args, out),

@@ -278,6 +278,7 @@ fn into_rule(spec: RuleSpec, kind: Kind, origin: Location) -> Rule {
         message: spec.message.trim().to_string(),
         why: spec.why.trim().to_string(),
         suggestion: spec.suggestion.trim_end().to_string(),
+        replacement: spec.replacement,
         examples: spec.examples,
         id: spec.id,
         origin,

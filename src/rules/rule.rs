@@ -11,7 +11,7 @@
 //! the engine's `run`.
 
 use super::error::Location;
-use super::schema::{Examples, RuleKind, RuleSpec, Subject, When, Within};
+use super::schema::{Examples, Replacement, RuleKind, RuleSpec, Subject, When, Within};
 use super::terms::TermSet;
 use crate::posting::SectionKind;
 use crate::taxonomy::{Category, Language, Severity};
@@ -46,6 +46,8 @@ pub struct Rule {
     pub why: String,
     /// Pasteable better wording.
     pub suggestion: String,
+    /// What `terskel fix` writes for a finding of this rule, if anything.
+    pub replacement: Option<Replacement>,
     /// The rule's own test cases.
     pub examples: Examples,
     /// Where the rule was defined.

@@ -61,6 +61,10 @@ pub struct RuleSpec {
     pub why: String,
     /// Better wording the writer can paste (Markdown).
     pub suggestion: String,
+    /// What `terskel fix` writes: for `phrases` and `pattern` rules the wording that replaces a
+    /// match, for `missing` rules the paragraph it inserts. Absent when no wording fits every ad
+    /// (then the finding is reported and left to the writer).
+    pub replacement: Option<Replacement>,
     /// Texts that must and must not give a finding of this rule; verified by the test suite.
     pub examples: Examples,
 }
@@ -174,6 +178,41 @@ pub struct When {
     pub has_finding: Option<Vec<Category>>,
     /// Front matter / metadata keys whose value (case-insensitive) is one of the given values.
     pub metadata: Option<BTreeMap<String, OneOrMany<String>>>,
+}
+
+/// What `terskel fix` writes for a rule's finding.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum Replacement {
+    /// Every match is replaced with this text (for `missing` rules: the paragraph to insert).
+    Always(String),
+    /// The replacement per matched wording. Keys are compared lowercased with runs of spaces
+    /// collapsed (`"perfekt norsk"` matches «Perfekt  norsk»); a match whose wording is not a key
+    /// is ambiguous and left for the writer.
+    Per(BTreeMap<String, String>),
+}
+
+impl Replacement {
+    /// The replacement for the matched text `matched`, if the rule has an unambiguous one.
+    pub fn for_match(&self, matched: &str) -> Option<&str> {
+        match self {
+            Replacement::Always(text) => Some(text),
+            Replacement::Per(map) => {
+                let key = normalize_wording(matched);
+                map.iter()
+                    .find(|(k, _)| normalize_wording(k) == key)
+                    .map(|(_, v)| v.as_str())
+            }
+        }
+    }
+}
+
+/// `text` lowercased with whitespace runs collapsed to one space and trimmed.
+fn normalize_wording(text: &str) -> String {
+    text.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A single value or a list of values.

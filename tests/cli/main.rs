@@ -7,8 +7,10 @@
 mod action;
 mod audit;
 mod bad_input;
+mod browser;
 mod check;
 mod config;
+mod fix;
 mod formats;
 mod inputs;
 mod newcomer;
@@ -20,6 +22,7 @@ mod real_ads;
 mod rule_examples;
 mod rules_cmd;
 mod schema;
+mod serve;
 mod snapshots;
 mod suppress;
 
