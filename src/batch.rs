@@ -317,7 +317,10 @@ impl Work {
         match self {
             Work::File(path) => posting::read_path(&path, options),
             Work::Stdin(bytes) => posting::read_bytes("<stdin>", &bytes, Format::Markdown, options),
-            Work::Record(record) => json::read_record(record, options),
+            Work::Record(record) => {
+                options.check_size(&record.name, record.text.len() as u64)?;
+                json::read_record(record, options)
+            }
             Work::Failed(error) => Err(error),
         }
     }

@@ -63,6 +63,7 @@ impl Setup {
             rules,
             selection,
             read: ReadOptions {
+                max_size: None,
                 language,
                 roles: config.as_ref().map(|c| c.roles.clone()).unwrap_or_default(),
             },
