@@ -2,7 +2,7 @@
 //! output or atomically to `--output FILE`.
 
 use super::batch::{prepare, Handled, Tally};
-use super::output::AtomicOutput;
+use super::output::{exclude_output, AtomicOutput};
 use super::{CliError, Outcome};
 use crate::cli::{CheckArgs, CheckFormat};
 use std::io::{self, Write};
@@ -22,7 +22,10 @@ use terskel::report::Reporter;
 /// the other ads are still checked.
 pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome, CliError> {
     let options = &args.batch;
-    let prepared = prepare(options, err)?;
+    let mut prepared = prepare(options, err)?;
+    if let Some(output) = &options.output {
+        exclude_output(output, &mut prepared.expanded.inputs)?;
+    }
     let setup = &prepared.setup;
     let mut tally = Tally::new(setup.threshold(options.fail_on), &prepared.expanded.inputs);
     for e in &prepared.expanded.errors {
