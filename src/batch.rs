@@ -306,7 +306,8 @@ pub fn check_document(rules: &RuleSet, document: Document) -> Checked {
 /// file, or an error met while cutting records out of such a file.
 #[derive(Debug)]
 enum Work {
-    File(PathBuf),
+    /// A file, and whether it was named (not found in a walk).
+    File(PathBuf, bool),
     Stdin(Vec<u8>),
     Record(Record),
     Failed(InputError),
@@ -315,7 +316,14 @@ enum Work {
 impl Work {
     fn read(self, options: &ReadOptions) -> Result<Document, InputError> {
         match self {
-            Work::File(path) => posting::read_path(&path, options),
+            Work::File(path, false) => posting::read_path(&path, options),
+            // A binary file the user named is an error, not a file to skip.
+            Work::File(path, true) => {
+                posting::read_path(&path, options).map_err(|error| match error {
+                    InputError::Binary { path } => InputError::BinaryNamed { path },
+                    other => other,
+                })
+            }
             Work::Stdin(bytes) => posting::read_bytes("<stdin>", &bytes, Format::Markdown, options),
             Work::Record(record) => {
                 options.check_size(&record.name, record.text.len() as u64)?;
@@ -340,7 +348,7 @@ impl<I> Works<I> {
     /// `found` in a directory walk in which no record has a text field is skipped.
     fn open(&mut self, path: PathBuf, found: bool) -> Option<Work> {
         if posting::format_for_path(&path) != Format::Json {
-            return Some(Work::File(path));
+            return Some(Work::File(path, !found));
         }
         if json::is_lines(&path.to_string_lossy()) {
             match json::open_lines(&path) {

@@ -204,7 +204,7 @@ fn place(error: &InputError) -> String {
         InputError::Empty { path } | InputError::Binary { path } | InputError::NoAds { path } => {
             path.clone()
         }
-        InputError::TooLarge { path, .. } => path.clone(),
+        InputError::TooLarge { path, .. } | InputError::BinaryNamed { path } => path.clone(),
         InputError::NotUtf8 { path, line, .. }
         | InputError::UnclosedFrontMatter { path, line }
         | InputError::FrontMatter { path, line, .. }

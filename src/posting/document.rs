@@ -331,6 +331,12 @@ pub enum InputError {
         /// The limit in bytes.
         limit: u64,
     },
+    /// A file named on the command line (not found in a directory walk) looks binary.
+    #[error("{path}: looks like a binary file, not a job ad")]
+    BinaryNamed {
+        /// The path.
+        path: String,
+    },
     /// The file looks binary (contains NUL bytes).
     #[error("{path}: looks like a binary file, not a job ad; skipped")]
     Binary {
