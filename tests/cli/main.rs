@@ -9,6 +9,7 @@ mod bad_input;
 mod check;
 mod config;
 mod formats;
+mod hardening;
 mod inputs;
 mod offsets;
 mod quality;
