@@ -1,0 +1,27 @@
+//! The YAML rule loader on arbitrary text: parsing, validation and compiling a user rule file
+//! (with the embedded pack, which rules may refer to). Errors are fine; panics are not.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use terskel::rules::{embedded_sources, parse_sources, RuleSet, RuleSource};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let user = RuleSource {
+        name: "fuzz/rules.yaml".to_string(),
+        text: text.to_string(),
+    };
+    if let Ok(loaded) = parse_sources(std::slice::from_ref(&user)) {
+        let _ = RuleSet::compile(loaded);
+    }
+    // Once in a while with the embedded pack, for duplicate ids and references between rules.
+    if data.len() % 16 == 0 {
+        let mut sources = embedded_sources();
+        sources.push(user);
+        if let Ok(loaded) = parse_sources(&sources) {
+            let _ = RuleSet::compile(loaded);
+        }
+    }
+});
