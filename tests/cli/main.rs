@@ -12,6 +12,7 @@ mod formats;
 mod hardening;
 mod inputs;
 mod offsets;
+mod properties;
 mod quality;
 mod real_ads;
 mod rule_examples;
