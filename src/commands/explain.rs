@@ -44,8 +44,8 @@ pub fn run(args: ExplainArgs, out: &mut dyn Write) -> Result<Outcome, CliError> 
                 "id": rule.id, "category": rule.category, "language": rule.language_id(),
                 "severity": rule.severity, "kind": rule.kind.id(), "scope": rule.scope,
                 "message": rule.message, "why": rule.why, "suggestion": rule.suggestion,
-                "phrases": rule.phrases, "any_of": rule.any_of,
-                "pattern": rule.pattern.as_ref().map(|p| p.as_str()),
+                "phrases": rule.phrases(), "any_of": rule.any_of(),
+                "pattern": rule.pattern(),
                 "examples": {"flagged": texts(&rule.examples.flagged), "clean": texts(&rule.examples.clean)},
                 "defined_at": rule.origin.to_string(),
             });
@@ -65,14 +65,14 @@ pub fn run(args: ExplainArgs, out: &mut dyn Write) -> Result<Outcome, CliError> 
             writeln!(out, "{}\n", rule.message)?;
             writeln!(out, "## Why\n\n{}\n", rule.why)?;
             writeln!(out, "## Suggestion\n\n{}\n", rule.suggestion.trim())?;
-            if !rule.phrases.is_empty() {
-                writeln!(out, "## Phrases\n\n{}\n", rule.phrases.join(", "))?;
+            if !rule.phrases().is_empty() {
+                writeln!(out, "## Phrases\n\n{}\n", rule.phrases().join(", "))?;
             }
-            if !rule.any_of.is_empty() {
-                writeln!(out, "## Looks for any of\n\n{}\n", rule.any_of.join(", "))?;
+            if !rule.any_of().is_empty() {
+                writeln!(out, "## Looks for any of\n\n{}\n", rule.any_of().join(", "))?;
             }
-            if let Some(p) = &rule.pattern {
-                writeln!(out, "## Pattern\n\n`{}`\n", p.as_str())?;
+            if let Some(p) = rule.pattern() {
+                writeln!(out, "## Pattern\n\n`{p}`\n")?;
             }
             writeln!(out, "## Examples\n\nFlagged:\n")?;
             for e in texts(&rule.examples.flagged) {

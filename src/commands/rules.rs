@@ -22,7 +22,8 @@ pub fn run(args: RulesArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
                 no_default_rules || args.list.rule_args.no_default_rules,
             )?;
             let prefix = dir.display().to_string();
-            let (count, failures) = rules::selftest(&rules, |r| r.origin.file.starts_with(&prefix));
+            let (count, failures) =
+                terskel::engine::selftest(&rules, |r| r.origin.file.starts_with(&prefix));
             let tested = rules
                 .rules()
                 .iter()

@@ -12,7 +12,7 @@ use super::finding::Finding;
 use super::readability::sentence_words;
 use super::terms::TermRole;
 use crate::posting::ItemKind;
-use crate::rules::Rule;
+use crate::rules::{Count, Rule};
 use std::collections::BTreeSet;
 use std::ops::Range;
 
@@ -30,26 +30,24 @@ fn counts_as_list_line(ctx: &Context<'_>, located: &Located<'_>) -> bool {
     }
 }
 
-fn under_heading(rule: &Rule, located: &Located<'_>) -> bool {
-    rule.headings.is_empty()
+fn under_heading(headings: &[String], located: &Located<'_>) -> bool {
+    headings.is_empty()
         || located.heading.is_some_and(|heading| {
             let heading = fold(heading).text;
-            rule.headings.iter().any(|h| heading.contains(h.as_str()))
+            headings.iter().any(|h| heading.contains(h.as_str()))
         })
 }
 
-fn threshold(rule: &Rule) -> (usize, usize) {
-    match (rule.min, rule.max) {
-        (Some(min), _) => (min, min),
-        (None, Some(max)) => (max.saturating_add(1), max),
-        (None, None) => (usize::MAX, usize::MAX),
-    }
-}
-
-pub(super) fn run(ctx: &Context<'_>, index: usize, rule: &Rule, out: &mut Vec<Finding>) {
-    let (needed, limit) = threshold(rule);
-    if rule.phrases.is_empty() {
-        count_items(ctx, rule, needed, limit, out);
+pub(super) fn run(
+    ctx: &Context<'_>,
+    index: usize,
+    rule: &Rule,
+    count: &Count,
+    out: &mut Vec<Finding>,
+) {
+    let (needed, limit) = count.limit.threshold();
+    if count.terms.is_empty() {
+        count_items(ctx, rule, ctx.headings(index), needed, limit, out);
         return;
     }
     let mut terms = BTreeSet::new();
@@ -75,7 +73,7 @@ pub(super) fn run(ctx: &Context<'_>, index: usize, rule: &Rule, out: &mut Vec<Fi
     if terms.len() < needed {
         return;
     }
-    if rule.has_require_any {
+    if count.require_any.is_some() {
         let strong: BTreeSet<usize> = ctx
             .hits(index, TermRole::RequireAny)
             .map(|h| h.term)
@@ -93,6 +91,7 @@ pub(super) fn run(ctx: &Context<'_>, index: usize, rule: &Rule, out: &mut Vec<Fi
 fn count_items(
     ctx: &Context<'_>,
     rule: &Rule,
+    headings: &[String],
     needed: usize,
     limit: usize,
     out: &mut Vec<Finding>,
@@ -100,7 +99,7 @@ fn count_items(
     let counted: Vec<&Located<'_>> = ctx
         .items()
         .iter()
-        .filter(|l| rule.in_scope(l.item.section) && under_heading(rule, l))
+        .filter(|l| rule.in_scope(l.item.section) && under_heading(headings, l))
         .filter(|l| counts_as_list_line(ctx, l))
         .collect();
     if counted.len() < needed {

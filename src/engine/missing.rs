@@ -11,7 +11,7 @@ use crate::rules::Rule;
 
 pub(super) fn run(ctx: &Context<'_>, index: usize, rule: &Rule, out: &mut Vec<Finding>) {
     let present = ctx.present(index, TermRole::AnyOf, rule.scope.as_deref(), rule.subject)
-        || (rule.has_unless && ctx.present(index, TermRole::Unless, None, Subject::Any))
+        || (rule.unless.is_some() && ctx.present(index, TermRole::Unless, None, Subject::Any))
         || pattern::matches(ctx, index, rule)
             .any(|(range, l)| ctx.about_subject(rule.subject, l, &range));
     if !present {

@@ -1,23 +1,32 @@
-//! Running a [`RuleSet`] over a [`Document`]: one pass of the term automaton over the folded
-//! text, then each applicable rule by its kind (one file per kind), producing [`Finding`]s sorted
-//! by position and rule id. The engine never formats output and never reads files.
+//! Running a [`RuleSet`] over a [`Document`]: the rules of the document's language are compiled
+//! on first use (`compile.rs`), then one pass of the term automaton over the folded text, then
+//! each applicable rule by its kind (one file per kind), producing [`Finding`]s sorted by
+//! position and rule id. Also runs every rule's own examples ([`selftest`]). The engine never
+//! formats output and never reads files; the rules it runs are plain data from `rules`.
+//!
+//! Adding a rule kind: a [`crate::rules::Kind`] variant, one file here with its `run`, one arm
+//! in [`run`].
 
-pub mod casefold;
+mod casefold;
+mod compile;
 mod context;
 mod count;
 mod finding;
 mod missing;
-pub mod pattern;
+mod pattern;
 mod phrases;
+mod prefilter;
 pub mod readability;
+mod selftest;
 mod subject;
-pub mod terms;
+mod terms;
 
+pub use compile::verify;
 pub use finding::Finding;
+pub use selftest::{selftest, ExampleFailure};
 
 use crate::posting::Document;
-use crate::rules::schema::RuleKind;
-use crate::rules::{Rule, RuleSet};
+use crate::rules::{Kind, Rule, RuleSet};
 use context::Context;
 use std::collections::BTreeSet;
 
@@ -25,12 +34,17 @@ use std::collections::BTreeSet;
 ///
 /// Rules whose `when` has `has_finding` run after the others and see their categories.
 pub fn check(rules: &RuleSet, doc: &Document) -> Vec<Finding> {
-    let folded = casefold::fold(&doc.text);
+    let Some(compiled) = compile::compiled(rules, doc.language) else {
+        // Invariant: only this module fills the slots, always with `Compiled`.
+        return Vec::new();
+    };
     let all = rules.rules();
-    let hits = rules.terms().hits(&folded, |i| {
-        all.get(i).is_some_and(|r| r.applies_to(doc.language))
-    });
-    let ctx = Context::new(doc, rules, hits);
+    let folded = casefold::fold(&doc.text);
+    let hits = match &compiled.terms {
+        Some(terms) => terms.hits(&folded),
+        None => Vec::new(),
+    };
+    let ctx = Context::new(doc, &folded.text, all.len(), compiled, hits);
     let mut findings = Vec::new();
     let applicable = || {
         all.iter()
@@ -55,12 +69,62 @@ pub fn check(rules: &RuleSet, doc: &Document) -> Vec<Finding> {
     findings
 }
 
+/// One arm per rule kind.
 fn run(ctx: &Context<'_>, index: usize, rule: &Rule, out: &mut Vec<Finding>) {
-    match rule.kind {
-        RuleKind::Phrases => phrases::run(ctx, index, rule, out),
-        RuleKind::Pattern => pattern::run(ctx, index, rule, out),
-        RuleKind::Missing => missing::run(ctx, index, rule, out),
-        RuleKind::Count => count::run(ctx, index, rule, out),
-        RuleKind::Readability => readability::run(ctx, index, rule, out),
+    match &rule.kind {
+        Kind::Phrases(_) => phrases::run(ctx, index, rule, out),
+        Kind::Pattern(_) => pattern::run(ctx, index, rule, out),
+        Kind::Missing(_) => missing::run(ctx, index, rule, out),
+        Kind::Count(count) => count::run(ctx, index, rule, count, out),
+        Kind::Readability(limits) => readability::run(ctx, rule, limits, out),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::posting::{self, Format, ReadOptions};
+    use crate::rules::{parse_sources, RuleSource};
+    use crate::taxonomy::Language;
+
+    const RULE: &str = r#"id: nb.driving-licence.required
+category: driving-licence
+language: nb
+kind: phrases
+phrases: [førerkort]
+unless: [ikke et krav]
+unless_within: item
+message: "Krav om førerkort."
+why: "LDO 11/1272."
+suggestion: "Skriv hvorfor."
+examples:
+  flagged: ["Du må ha førerkort."]
+  clean: ["Førerkort er ikke et krav."]
+"#;
+
+    // See: issue 13 — with thousands of items, `unless` was checked against every hit for
+    // every match. The answer per item must stay the same: cancelled only where the item says so.
+    #[test]
+    fn unless_cancels_only_the_items_that_say_so_among_many() {
+        let rules = RuleSet::new(parse_sources(&[RuleSource::new("r.yaml", RULE)]).unwrap());
+        let mut text = String::from("## Kvalifikasjoner\n\n");
+        for i in 0..3000 {
+            if i % 3 == 0 {
+                text.push_str("- Førerkort klasse B er ikke et krav\n");
+            } else {
+                text.push_str("- Førerkort klasse B\n");
+            }
+        }
+        let options = ReadOptions {
+            language: Some(Language::Nb),
+            ..ReadOptions::default()
+        };
+        let doc =
+            posting::read_bytes("ad.md", text.as_bytes(), Format::Markdown, &options).unwrap();
+        let findings = check(&rules, &doc);
+        assert_eq!(findings.len(), 2000);
+        assert!(findings
+            .iter()
+            .all(|f| !doc.slice(f.context.clone().unwrap()).contains("ikke")));
     }
 }

@@ -4,8 +4,8 @@
 //! the regex crate's fast DFA from running on non-ASCII text (every Norwegian ad), so each pattern
 //! also has a *relaxed* twin without `\b`/`\B` (see [`relaxed`]): it matches a superset and runs
 //! on the DFA, and only items it matches are searched with the real pattern. Before any item, all
-//! patterns without anchors are tried at once on the whole text ([`crate::rules::RuleSet`]'s
-//! pattern gate): most patterns match nowhere in most ads, and their items are then not searched.
+//! patterns without anchors are tried at once on the whole text (the pattern gate in
+//! `compile.rs`): most patterns match nowhere in most ads, and their items are then not searched.
 
 use super::context::{Context, Located};
 use super::finding::Finding;
@@ -13,6 +13,11 @@ use crate::rules::Rule;
 use regex::Regex;
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
+
+/// Items searched with a pattern's regex itself before its relaxed twin is built.
+const TWIN_AFTER: usize = 200;
 
 pub(super) fn run(ctx: &Context<'_>, index: usize, rule: &Rule, out: &mut Vec<Finding>) {
     let mut items = HashSet::new();
@@ -30,52 +35,57 @@ pub(super) fn matches<'c, 'a>(
     index: usize,
     rule: &'c Rule,
 ) -> impl Iterator<Item = (Range<usize>, &'c Located<'a>)> + 'c {
-    let pattern = rule
-        .pattern
-        .as_ref()
-        .filter(|_| ctx.pattern_possible(index));
+    let pattern = ctx.pattern(index).filter(|_| ctx.pattern_possible(index));
     ctx.items()
         .iter()
         .filter(move |l| pattern.is_some() && rule.in_scope(l.item.section))
         .flat_map(move |located| {
             let span = located.item.span.clone();
             let text = ctx.doc.slice(span.clone());
-            let found: Vec<Range<usize>> = match pattern {
-                Some(p) if p.relaxed().is_match(text) => p
-                    .regex
+            let found: Vec<Range<usize>> = match pattern.and_then(|p| p.matcher_for(text)) {
+                Some(regex) => regex
                     .find_iter(text)
                     .filter(|m| !m.range().is_empty())
                     .map(|m| span.start + m.start()..span.start + m.end())
                     .collect(),
-                _ => Vec::new(),
+                None => Vec::new(),
             };
             found.into_iter().map(move |range| (range, located))
         })
 }
 
-/// A rule's regex and its relaxed twin (built on first use: start-up cost matters for CI runs on
-/// one file, and most runs use the patterns of one language only).
-#[derive(Debug, Clone)]
-pub struct CompiledPattern {
-    /// The pattern as written.
-    pub regex: Regex,
-    relaxed: std::sync::OnceLock<Regex>,
+/// A rule's regex and its relaxed twin, each built on first use: start-up cost matters for CI
+/// runs on one file, and most patterns are never needed because the pattern gate rules them out.
+#[derive(Debug)]
+pub(super) struct CompiledPattern {
+    source: String,
+    regex: OnceLock<Result<Regex, regex::Error>>,
+    relaxed: OnceLock<Option<Regex>>,
+    /// How many items have been searched for the pattern so far (all threads).
+    searched: AtomicUsize,
     /// True when the pattern has no anchor (`^`, `$`, `\A`, `\z`): then a match in an item is
     /// also a match in the whole text, and a text without one needs no item searched.
     unanchored: bool,
 }
 
 impl CompiledPattern {
-    /// Compiles `pattern`.
+    /// `pattern`, to be compiled when first used.
+    pub fn new(pattern: &str) -> CompiledPattern {
+        CompiledPattern {
+            source: pattern.to_string(),
+            regex: OnceLock::new(),
+            relaxed: OnceLock::new(),
+            searched: AtomicUsize::new(0),
+            unanchored: is_unanchored(pattern),
+        }
+    }
+
+    /// The regex, compiled now if it is not yet.
     ///
     /// # Errors
-    /// The regex crate's error for an invalid pattern.
-    pub fn new(pattern: &str) -> Result<CompiledPattern, regex::Error> {
-        Ok(CompiledPattern {
-            regex: build(pattern)?,
-            relaxed: std::sync::OnceLock::new(),
-            unanchored: is_unanchored(pattern),
-        })
+    /// The regex crate's error (the syntax is checked at load; what is left is the size limit).
+    pub fn build(&self) -> Result<&Regex, &regex::Error> {
+        self.regex.get_or_init(|| build(&self.source)).as_ref()
     }
 
     /// True when the pattern asserts no line or text boundary: a match in an item is then also
@@ -84,22 +94,35 @@ impl CompiledPattern {
         self.unanchored
     }
 
+    /// The pattern as written.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
     /// The source of the relaxed twin (see [`relaxed`]).
     pub fn relaxed_source(&self) -> String {
-        relaxed(self.regex.as_str())
+        relaxed(&self.source)
     }
 
-    /// The pattern without word-boundary assertions: matches wherever `regex` does (and more).
-    /// Falls back to the pattern itself if the relaxed form does not compile.
-    pub fn relaxed(&self) -> &Regex {
-        self.relaxed.get_or_init(|| {
-            build(&relaxed(self.regex.as_str())).unwrap_or_else(|_| self.regex.clone())
-        })
-    }
-
-    /// The pattern as written.
-    pub fn as_str(&self) -> &str {
-        self.regex.as_str()
+    /// The regex when it can match in `text`: the relaxed twin (without word-boundary
+    /// assertions, so it matches wherever the regex does, and runs on the DFA) is tried first.
+    /// `None` when there is no match or the regex does not compile.
+    ///
+    /// The twin only pays for its compilation over many items, so the first [`TWIN_AFTER`]
+    /// items go straight to the regex (the result is the same either way).
+    fn matcher_for(&self, text: &str) -> Option<&Regex> {
+        let regex = self.build().ok()?;
+        if self.searched.fetch_add(1, Ordering::Relaxed) < TWIN_AFTER {
+            return Some(regex);
+        }
+        let relaxed = self
+            .relaxed
+            .get_or_init(|| build(&relaxed(&self.source)).ok());
+        relaxed
+            .as_ref()
+            .unwrap_or(regex)
+            .is_match(text)
+            .then_some(regex)
     }
 }
 
@@ -110,23 +133,36 @@ fn build(pattern: &str) -> Result<Regex, regex::Error> {
 }
 
 /// True when `pattern` asserts no line or text boundary (word boundaries do not count: the
-/// relaxed twin has none). Unparsable patterns count as anchored, the safe side.
+/// relaxed twin has none). Unparsable patterns count as anchored, the safe side. Only the syntax
+/// tree is needed (`^`, `$`, `\A`, `\z` are anchors whatever the flags), which is far cheaper
+/// than translating the pattern.
 fn is_unanchored(pattern: &str) -> bool {
-    use regex_syntax::hir::Look;
-    let Ok(hir) = regex_syntax::Parser::new().parse(pattern) else {
+    use regex_syntax::ast::{self, Assertion, AssertionKind, Ast};
+    struct Anchors(bool);
+    impl ast::Visitor for Anchors {
+        type Output = bool;
+        type Err = ();
+        fn finish(self) -> Result<bool, ()> {
+            Ok(self.0)
+        }
+        fn visit_pre(&mut self, node: &Ast) -> Result<(), ()> {
+            if let Ast::Assertion(a) = node {
+                let Assertion { kind, .. } = a.as_ref();
+                self.0 |= matches!(
+                    kind,
+                    AssertionKind::StartLine
+                        | AssertionKind::EndLine
+                        | AssertionKind::StartText
+                        | AssertionKind::EndText
+                );
+            }
+            Ok(())
+        }
+    }
+    let Ok(ast) = ast::parse::Parser::new().parse(pattern) else {
         return false;
     };
-    let looks = hir.properties().look_set();
-    [
-        Look::Start,
-        Look::End,
-        Look::StartLF,
-        Look::EndLF,
-        Look::StartCRLF,
-        Look::EndCRLF,
-    ]
-    .into_iter()
-    .all(|look| !looks.contains(look))
+    ast::visit(&ast, Anchors(false)).is_ok_and(|anchored| !anchored)
 }
 
 /// `pattern` with every `\b` and `\B` removed (escaped backslashes kept). Removing an assertion
@@ -165,16 +201,17 @@ mod tests {
         assert!(is_unanchored(r"(?i)\bfagbrev\b|[^.\n]{0,8}\$\s*\d"));
         assert!(!is_unanchored(r"(?m)^\s*-\s*førerkort"));
         assert!(!is_unanchored(r"norsk$"));
-        assert!(!CompiledPattern::new(r"^krav").unwrap().is_unanchored());
-        assert!(CompiledPattern::new(r"\bkrav\b").unwrap().is_unanchored());
+        assert!(!CompiledPattern::new(r"^krav").is_unanchored());
+        assert!(CompiledPattern::new(r"\bkrav\b").is_unanchored());
     }
 
     #[test]
     fn relaxed_matches_wherever_the_original_does() {
-        let p = CompiledPattern::new(r"(?i)\bminimum\s+\d+\s+års?\b").unwrap();
+        let p = CompiledPattern::new(r"(?i)\bminimum\s+\d+\s+års?\b");
+        p.searched.store(TWIN_AFTER, Ordering::Relaxed);
         for text in ["Minimum 3 års erfaring", "minimum 10 år", "ikke minimum"] {
-            if p.regex.is_match(text) {
-                assert!(p.relaxed().is_match(text), "{text}");
+            if p.build().unwrap().is_match(text) {
+                assert!(p.matcher_for(text).is_some(), "{text}");
             }
         }
     }

@@ -7,7 +7,7 @@
 use super::context::{fill, Context};
 use super::finding::Finding;
 use crate::posting::ItemKind;
-use crate::rules::Rule;
+use crate::rules::{Readability, Rule};
 
 /// Words, sentences and long words of a text.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -62,7 +62,7 @@ pub fn sentence_words(sentence: &str) -> usize {
         .count()
 }
 
-pub(super) fn run(ctx: &Context<'_>, _index: usize, rule: &Rule, out: &mut Vec<Finding>) {
+pub(super) fn run(ctx: &Context<'_>, rule: &Rule, limits: &Readability, out: &mut Vec<Finding>) {
     let items = ctx.items().iter().filter(|l| {
         matches!(l.item.kind, ItemKind::ListItem | ItemKind::Paragraph)
             && rule.in_scope(l.item.section)
@@ -72,8 +72,8 @@ pub(super) fn run(ctx: &Context<'_>, _index: usize, rule: &Rule, out: &mut Vec<F
         lix.add(ctx.doc.slice(located.item.span.clone()));
     }
     let value = lix.value();
-    let hard = rule.max_lix.is_none_or(|limit| value > limit);
-    match (rule.max_lix, rule.max_sentence_words) {
+    let hard = limits.max_lix.is_none_or(|limit| value > limit);
+    match (limits.max_lix, limits.max_sentence_words) {
         (Some(limit), None) if hard => {
             let message = fill(
                 &rule.message,

@@ -9,6 +9,7 @@
 
 use super::casefold::{fold, is_word_char, Folded};
 use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::HashMap;
 
 /// What a term is for in its rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -55,6 +56,8 @@ pub struct Hit {
 pub struct TermMatcherBuilder {
     patterns: Vec<String>,
     refs: Vec<Vec<TermRef>>,
+    /// The index of each folded term in `patterns`.
+    index: HashMap<String, usize>,
 }
 
 impl TermMatcherBuilder {
@@ -67,12 +70,14 @@ impl TermMatcherBuilder {
         if folded.is_empty() {
             return;
         }
-        let index = match self.patterns.iter().position(|p| *p == folded) {
-            Some(i) => i,
+        let index = match self.index.get(&folded) {
+            Some(&i) => i,
             None => {
+                let i = self.patterns.len();
+                self.index.insert(folded.clone(), i);
                 self.patterns.push(folded);
                 self.refs.push(Vec::new());
-                self.patterns.len() - 1
+                i
             }
         };
         if let Some(refs) = self.refs.get_mut(index) {
@@ -108,8 +113,8 @@ pub struct TermMatcher {
 }
 
 impl TermMatcher {
-    /// Every whole-word hit of every term in `folded`, for rules accepted by `wanted`.
-    pub fn hits(&self, folded: &Folded, wanted: impl Fn(usize) -> bool) -> Vec<Hit> {
+    /// Every whole-word hit of every term in `folded`.
+    pub fn hits(&self, folded: &Folded) -> Vec<Hit> {
         let text = folded.text.as_str();
         let mut hits = Vec::new();
         for m in self.automaton.find_overlapping_iter(text) {
@@ -121,7 +126,7 @@ impl TermMatcher {
             let starts_word = !before.is_some_and(is_word_char);
             let ends_word = !after.is_some_and(is_word_char);
             for r in refs {
-                if !wanted(r.rule) || !(starts_word || r.open_start) || !(ends_word || r.open_end) {
+                if !(starts_word || r.open_start) || !(ends_word || r.open_end) {
                     continue;
                 }
                 let start = if r.open_start {
@@ -169,7 +174,7 @@ mod tests {
             b.add(0, TermRole::Trigger, t);
         }
         let m = b.build().unwrap();
-        m.hits(&fold(text), |_| true)
+        m.hits(&fold(text))
             .into_iter()
             .map(|h| text[h.start..h.end].to_string())
             .collect()

@@ -2,11 +2,13 @@
 //!
 //! Owns finding rule files, splitting them into YAML documents, deserialising them strictly and
 //! validating what the schema cannot express (id format, fields per kind, regexes, empty lists,
-//! duplicate ids). Every problem becomes a [`RuleError`] with file, line, column and rule id;
-//! all problems are gathered before loading fails. Compiling into matchers is `compile.rs`.
+//! duplicate ids), and converting each rule into a plain [`Rule`]. Every problem becomes a [`RuleError`] with file, line, column and rule id;
+//! all problems are gathered before loading fails. Compiling into matchers is the engine's.
 
+use super::chunk::{split_documents, Chunk};
 use super::error::{LoadError, Location, RuleError};
-use super::schema::{Example, RuleKind, RuleSpec};
+use super::rule::{Kind, Rule, Unless};
+use super::schema::{Example, RuleSpec, Subject};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -20,28 +22,36 @@ pub struct RuleSource {
     pub name: String,
     /// The YAML text.
     pub text: String,
+    /// For embedded files: (first line, JSON) of each document, converted at build time.
+    converted: &'static [(usize, &'static str)],
 }
 
-/// A rule as loaded, with where it was defined.
-#[derive(Debug, Clone)]
-pub struct LoadedRule {
-    /// The rule.
-    pub spec: RuleSpec,
-    /// The file and line of the rule's first line.
-    pub origin: Location,
+impl RuleSource {
+    /// A rule file named `name` with the YAML `text`.
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> RuleSource {
+        RuleSource {
+            name: name.into(),
+            text: text.into(),
+            converted: &[],
+        }
+    }
 }
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 }
 
+/// How the names of embedded rule files start.
+const EMBEDDED_PREFIX: &str = "<embedded>/";
+
 /// The default rule pack compiled into the binary (the `rules/` directory at build time).
 pub fn embedded_sources() -> Vec<RuleSource> {
     embedded::RULE_FILES
         .iter()
-        .map(|(name, text)| RuleSource {
-            name: format!("<embedded>/{name}"),
-            text: (*text).to_string(),
+        .map(|&(name, text, converted)| RuleSource {
+            name: format!("{EMBEDDED_PREFIX}{name}"),
+            text: text.to_string(),
+            converted,
         })
         .collect()
 }
@@ -67,10 +77,7 @@ pub fn dir_sources(dir: &Path) -> Result<Vec<RuleSource>, LoadError> {
                 path: path.clone(),
                 source,
             })?;
-            Ok(RuleSource {
-                name: path.display().to_string(),
-                text,
-            })
+            Ok(RuleSource::new(path.display().to_string(), text))
         })
         .collect()
 }
@@ -102,12 +109,17 @@ fn collect_yaml_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadErro
 ///
 /// # Errors
 /// [`LoadError::Invalid`] with every problem found.
-pub fn parse_sources(sources: &[RuleSource]) -> Result<Vec<LoadedRule>, LoadError> {
+pub fn parse_sources(sources: &[RuleSource]) -> Result<Vec<Rule>, LoadError> {
     let mut rules = Vec::new();
     let mut errors = Vec::new();
     for source in sources {
         for chunk in split_documents(&source.text) {
-            match parse_chunk(&source.name, &chunk) {
+            let converted = source
+                .converted
+                .iter()
+                .find(|(line, _)| *line == chunk.first_line)
+                .map(|&(_, json)| json);
+            match parse_chunk(&source.name, &chunk, converted) {
                 Ok(rule) => rules.push(rule),
                 Err(mut e) => errors.append(&mut e),
             }
@@ -115,15 +127,15 @@ pub fn parse_sources(sources: &[RuleSource]) -> Result<Vec<LoadedRule>, LoadErro
     }
     let mut seen: HashMap<&str, &Location> = HashMap::new();
     for rule in &rules {
-        if let Some(first) = seen.get(rule.spec.id.as_str()) {
+        if let Some(first) = seen.get(rule.id.as_str()) {
             errors.push(RuleError {
                 location: rule.origin.clone(),
-                rule: Some(rule.spec.id.clone()),
+                rule: Some(rule.id.clone()),
                 message: format!("duplicate rule id; it is already defined at {first}"),
                 source_line: None,
             });
         } else {
-            seen.insert(&rule.spec.id, &rule.origin);
+            seen.insert(&rule.id, &rule.origin);
         }
     }
     if errors.is_empty() {
@@ -133,77 +145,15 @@ pub fn parse_sources(sources: &[RuleSource]) -> Result<Vec<LoadedRule>, LoadErro
     }
 }
 
-/// One YAML document of a file: its text and the file line it starts on.
-struct Chunk {
-    first_line: usize,
-    text: String,
-}
-
-impl Chunk {
-    /// The 1-based file line and column of the first `field:` key in the chunk.
-    fn field_location(&self, field: &str) -> Option<(usize, usize, String)> {
-        self.text.lines().enumerate().find_map(|(i, line)| {
-            let trimmed = line.trim_start();
-            let key = trimmed.strip_prefix("- ").unwrap_or(trimmed).trim_start();
-            let rest = key.strip_prefix(field)?;
-            rest.trim_start().starts_with(':').then(|| {
-                let column = line.chars().count() - key.chars().count() + 1;
-                (self.first_line + i, column, line.to_string())
-            })
-        })
-    }
-
-    fn line(&self, file_line: usize) -> Option<String> {
-        self.text
-            .lines()
-            .nth(file_line.checked_sub(self.first_line)?)
-            .map(str::to_string)
-    }
-
-    /// The value of a top-level `id:` line, for messages about rules that fail to deserialise.
-    fn id(&self) -> Option<String> {
-        self.text.lines().find_map(|line| {
-            let value = line.strip_prefix("id:")?.trim();
-            let value = value.trim_matches(|c| c == '"' || c == '\'');
-            (!value.is_empty()).then(|| value.to_string())
-        })
-    }
-}
-
-/// Splits a multi-document YAML text at `---` lines (a `...` line ends a document).
-fn split_documents(text: &str) -> Vec<Chunk> {
-    let mut chunks = Vec::new();
-    let mut current = String::new();
-    let mut first_line = 1;
-    for (i, line) in text.split('\n').enumerate() {
-        let bare = line.trim_end();
-        if bare == "---" || bare.starts_with("--- ") || bare == "..." {
-            chunks.push(Chunk {
-                first_line,
-                text: std::mem::take(&mut current),
-            });
-            first_line = i + 2;
-        } else {
-            current.push_str(line);
-            current.push('\n');
-        }
-    }
-    chunks.push(Chunk {
-        first_line,
-        text: current,
-    });
-    chunks
-        .into_iter()
-        .filter(|c| {
-            c.text
-                .lines()
-                .any(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
-        })
-        .collect()
-}
-
-fn parse_chunk(file: &str, chunk: &Chunk) -> Result<LoadedRule, Vec<RuleError>> {
-    let spec: RuleSpec = serde_yaml_ng::from_str(&chunk.text).map_err(|e| {
+/// Reads one document: from its JSON form when the build converted it (and it reads), else from
+/// the YAML, whose errors carry the place.
+fn parse_chunk(file: &str, chunk: &Chunk, json: Option<&str>) -> Result<Rule, Vec<RuleError>> {
+    let from_json = json.and_then(|json| serde_json::from_str::<RuleSpec>(json).ok());
+    let parsed = match from_json {
+        Some(spec) => Ok(spec),
+        None => serde_yaml_ng::from_str(&chunk.text),
+    };
+    let mut spec: RuleSpec = parsed.map_err(|e| {
         let (line, column) = e.location().map_or((chunk.first_line, 1), |l| {
             (chunk.first_line + l.line() - 1, l.column())
         });
@@ -237,17 +187,41 @@ fn parse_chunk(file: &str, chunk: &Chunk) -> Result<LoadedRule, Vec<RuleError>> 
             column: 1,
         },
     };
-    let errors = validate(&spec, chunk, file);
-    if errors.is_empty() {
-        Ok(LoadedRule { spec, origin })
-    } else {
-        Err(errors)
+    let (kind, errors) = validate(&mut spec, chunk, file);
+    match kind {
+        Some(kind) if errors.is_empty() => Ok(into_rule(spec, kind, origin)),
+        _ => Err(errors),
     }
 }
 
-/// Checks what serde cannot: id format, fields per kind, regexes, empty lists and texts.
-fn validate(spec: &RuleSpec, chunk: &Chunk, file: &str) -> Vec<RuleError> {
+/// The validated rule: defaults filled in, texts trimmed.
+fn into_rule(spec: RuleSpec, kind: Kind, origin: Location) -> Rule {
+    Rule {
+        severity: spec.severity.unwrap_or(spec.category.default_severity()),
+        language: spec.language.language(),
+        category: spec.category,
+        kind,
+        scope: spec.scope,
+        unless: spec.unless.map(|terms| Unless {
+            terms,
+            within: spec.unless_within.unwrap_or_default(),
+        }),
+        when: spec.when.unwrap_or_default(),
+        subject: spec.subject.unwrap_or(Subject::Any),
+        message: spec.message.trim().to_string(),
+        why: spec.why.trim().to_string(),
+        suggestion: spec.suggestion.trim_end().to_string(),
+        examples: spec.examples,
+        id: spec.id,
+        origin,
+    }
+}
+
+/// Checks what serde cannot (id format, regexes, empty lists and texts) and converts the kind
+/// ([`Kind::from_spec`], which checks the fields per kind).
+fn validate(spec: &mut RuleSpec, chunk: &Chunk, file: &str) -> (Option<Kind>, Vec<RuleError>) {
     let mut errors = Vec::new();
+    let id = spec.id.clone();
     let mut fail = |field: &str, message: String| {
         let (line, column, source_line) = chunk
             .field_location(field)
@@ -258,7 +232,7 @@ fn validate(spec: &RuleSpec, chunk: &Chunk, file: &str) -> Vec<RuleError> {
                 line,
                 column,
             },
-            rule: Some(spec.id.clone()),
+            rule: Some(id.clone()),
             message,
             source_line,
         });
@@ -281,72 +255,12 @@ fn validate(spec: &RuleSpec, chunk: &Chunk, file: &str) -> Vec<RuleError> {
         );
     }
 
-    let kind = spec.kind;
-    let mut require = |present: bool, field: &str| {
-        if !present {
-            fail(
-                "kind",
-                format!("a `{}` rule needs a `{field}` field", kind.id()),
-            );
-        }
-    };
-    match kind {
-        RuleKind::Phrases => require(spec.phrases.is_some(), "phrases"),
-        RuleKind::Pattern => require(spec.pattern.is_some(), "pattern"),
-        RuleKind::Missing => require(
-            spec.any_of.is_some() || spec.pattern.is_some(),
-            "any_of` or `pattern",
-        ),
-        RuleKind::Count => require(spec.min.is_some() || spec.max.is_some(), "min` or `max"),
-        RuleKind::Readability => require(
-            spec.max_lix.is_some() || spec.max_sentence_words.is_some(),
-            "max_lix` or `max_sentence_words",
-        ),
-    }
-    let allowed: &[&str] = match kind {
-        RuleKind::Phrases => &["phrases"],
-        RuleKind::Pattern => &["pattern"],
-        RuleKind::Missing => &["any_of", "pattern"],
-        RuleKind::Count => &["phrases", "min", "max", "require_any", "headings"],
-        RuleKind::Readability => &["max_lix", "max_sentence_words"],
-    };
-    let kind_fields = [
-        ("phrases", spec.phrases.is_some()),
-        ("pattern", spec.pattern.is_some()),
-        ("any_of", spec.any_of.is_some()),
-        ("min", spec.min.is_some()),
-        ("max", spec.max.is_some()),
-        ("require_any", spec.require_any.is_some()),
-        ("headings", spec.headings.is_some()),
-        ("max_lix", spec.max_lix.is_some()),
-        ("max_sentence_words", spec.max_sentence_words.is_some()),
-    ];
-    for (field, present) in kind_fields {
-        if present && !allowed.contains(&field) {
-            fail(
-                field,
-                format!(
-                    "`{field}` has no meaning in a `{}` rule; remove it or change `kind`",
-                    kind.id()
-                ),
-            );
-        }
-    }
-    if spec.min.is_some() && spec.max.is_some() {
-        fail("min", "give either `min` or `max`, not both".to_string());
-    }
     if spec.unless_within.is_some() && spec.unless.is_none() {
         fail(
             "unless_within",
             "`unless_within` needs an `unless` list".to_string(),
         );
     }
-    if let Some(lix) = spec.max_lix {
-        if !(lix.is_finite() && lix > 0.0) {
-            fail("max_lix", "`max_lix` must be a positive number".to_string());
-        }
-    }
-
     let when = spec.when.as_ref();
     let lists = [
         ("phrases", spec.phrases.as_ref()),
@@ -389,11 +303,24 @@ fn validate(spec: &RuleSpec, chunk: &Chunk, file: &str) -> Vec<RuleError> {
         );
     }
     if let Some(pattern) = &spec.pattern {
-        // Parsing finds the mistakes people make; compile.rs builds the regex once.
-        if let Err(e) = regex_syntax::Parser::new().parse(pattern) {
+        // Parsing finds the mistakes people make; the engine builds the regex when it is first
+        // needed. The embedded pack only gets the cheap syntax parse (translating every pattern
+        // with Unicode case folding was a third of start-up): the test suite builds all of it.
+        let checked = if file.starts_with(EMBEDDED_PREFIX) {
+            regex_syntax::ast::parse::Parser::new()
+                .parse(pattern)
+                .map(drop)
+                .map_err(|e| e.to_string())
+        } else {
+            regex_syntax::Parser::new()
+                .parse(pattern)
+                .map(drop)
+                .map_err(|e| e.to_string())
+        };
+        if let Err(e) = checked {
             fail(
                 "pattern",
-                format!("invalid regex in `pattern`: {}", one_line(&e.to_string())),
+                format!("invalid regex in `pattern`: {}", one_line(&e)),
             );
         } else if !file.starts_with("<embedded>") {
             // A user's regex may parse but be too big to compile (`(\w{1000}){1000}`): say so
@@ -440,7 +367,8 @@ fn validate(spec: &RuleSpec, chunk: &Chunk, file: &str) -> Vec<RuleError> {
     {
         fail("examples", "an example text is empty".to_string());
     }
-    errors
+    let kind = Kind::from_spec(spec, &mut fail);
+    (kind, errors)
 }
 
 fn one_line(text: &str) -> String {
@@ -465,15 +393,24 @@ examples:
   clean: ["Vi tilbyr kurs."]
 "#;
 
-    fn load(text: &str) -> Result<Vec<LoadedRule>, Vec<RuleError>> {
-        parse_sources(&[RuleSource {
-            name: "r.yaml".into(),
-            text: text.into(),
-        }])
-        .map_err(|e| match e {
+    fn load(text: &str) -> Result<Vec<Rule>, Vec<RuleError>> {
+        parse_sources(&[RuleSource::new("r.yaml", text)]).map_err(|e| match e {
             LoadError::Invalid(v) => v,
             other => panic!("{other}"),
         })
+    }
+
+    #[test]
+    fn the_json_converted_at_build_time_gives_the_same_rules_as_the_yaml() {
+        let embedded = embedded_sources();
+        assert!(embedded.iter().all(|s| !s.converted.is_empty()));
+        let yaml: Vec<RuleSource> = embedded
+            .iter()
+            .map(|s| RuleSource::new(s.name.clone(), s.text.clone()))
+            .collect();
+        let fast = format!("{:?}", parse_sources(&embedded).unwrap());
+        let slow = format!("{:?}", parse_sources(&yaml).unwrap());
+        assert_eq!(fast, slow);
     }
 
     #[test]

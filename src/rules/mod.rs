@@ -1,18 +1,18 @@
 //! Rules as data: the YAML schema, loading (embedded default pack and user directories) with
-//! precise errors, compiling into a [`RuleSet`], and verifying every rule's own examples.
+//! precise errors, and validating each rule into a plain [`Rule`] with its kind as a [`Kind`].
 //!
-//! It does not run rules over ads; that is the engine.
+//! It does not compile or run rules (that is the engine, which also runs the rules' own
+//! examples) and imports nothing from it.
 
-mod compile;
+mod chunk;
 mod error;
 mod load;
+mod rule;
 pub mod schema;
-mod selftest;
 
-pub use compile::{Rule, RuleSet};
 pub use error::{LoadError, Location, RuleError};
-pub use load::{dir_sources, embedded_sources, parse_sources, LoadedRule, RuleSource};
-pub use selftest::{selftest, ExampleFailure};
+pub use load::{dir_sources, embedded_sources, parse_sources, RuleSource};
+pub use rule::{Count, Kind, Limit, Missing, Pattern, Phrases, Readability, Rule, RuleSet, Unless};
 
 use std::path::PathBuf;
 
@@ -35,15 +35,14 @@ pub struct RuleOptions {
 pub fn load_for_test(dir: &std::path::Path, no_default_rules: bool) -> Result<RuleSet, LoadError> {
     let mut rules = parse_sources(&dir_sources(dir)?)?;
     if !no_default_rules {
-        let ids: std::collections::HashSet<String> =
-            rules.iter().map(|r| r.spec.id.clone()).collect();
+        let ids: std::collections::HashSet<String> = rules.iter().map(|r| r.id.clone()).collect();
         let embedded = parse_sources(&embedded_sources())?;
-        rules.extend(embedded.into_iter().filter(|r| !ids.contains(&r.spec.id)));
+        rules.extend(embedded.into_iter().filter(|r| !ids.contains(&r.id)));
     }
-    RuleSet::compile(rules)
+    Ok(RuleSet::new(rules))
 }
 
-/// Loads and compiles the active rules: the embedded pack (unless left out) plus every directory.
+/// Loads the active rules: the embedded pack (unless left out) plus every directory.
 ///
 /// # Errors
 /// [`LoadError`] with every problem found, each naming file, line, column and rule id.
@@ -56,5 +55,5 @@ pub fn load(options: &RuleOptions) -> Result<RuleSet, LoadError> {
     for dir in &options.dirs {
         sources.extend(dir_sources(dir)?);
     }
-    RuleSet::compile(parse_sources(&sources)?)
+    Ok(RuleSet::new(parse_sources(&sources)?))
 }

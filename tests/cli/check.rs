@@ -313,3 +313,58 @@ fn directory_walks_honour_gitignore_and_terskelignore() {
     assert_eq!(paths.len(), 1, "{paths:?}");
     assert!(paths[0].ends_with("a.md"));
 }
+
+/// Rule ids of every finding of document `doc`.
+fn rule_ids(report: &serde_json::Value, doc: usize) -> Vec<String> {
+    report["documents"][doc]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap().to_string())
+        .collect()
+}
+
+// The rules of a language are compiled when the first ad in it is checked: `--lang en` on an
+// English ad must find with the English rules only, and one run over ads in two languages must
+// give each ad its own language's findings.
+#[test]
+fn lang_flag_checks_an_english_ad_with_the_english_rules() {
+    let out = run(&[
+        "check",
+        "--lang",
+        "en",
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+        "corpus/en/nurse-home-care.md",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let ids = rule_ids(&json(&out), 0);
+    assert!(!ids.is_empty());
+    assert!(ids.iter().all(|id| id.starts_with("en.")), "{ids:?}");
+}
+
+#[test]
+fn one_run_over_two_languages_uses_each_ads_own_rules() {
+    let out = run(&[
+        "check",
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+        "corpus/en/nurse-home-care.md",
+        "corpus/nb/renholder-forerkort.md",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let report = json(&out);
+    let en = rule_ids(&report, 0);
+    let nb = rule_ids(&report, 1);
+    assert!(!en.is_empty() && !nb.is_empty(), "{en:?} {nb:?}");
+    assert!(en.iter().all(|id| id.starts_with("en.")), "{en:?}");
+    assert!(nb.iter().all(|id| id.starts_with("nb.")), "{nb:?}");
+    assert!(
+        nb.iter().any(|id| id.starts_with("nb.driving-licence.")),
+        "{nb:?}"
+    );
+}

@@ -1,12 +1,12 @@
 //! Verifying every rule's own examples: each `flagged` text must give a finding of the rule and
 //! no `clean` text may. All failures are gathered before reporting (Harper's inline rule tests).
 //! `cargo test` runs this on the default pack and `terskel rules test DIR` on a user's rules.
+//! It lives in the engine so that `rules` never needs to run anything.
 
-use super::compile::{Rule, RuleSet};
-use super::error::Location;
-use super::schema::Example;
 use crate::engine;
 use crate::posting::{self, Format, ReadOptions};
+use crate::rules::schema::Example;
+use crate::rules::{Location, Rule, RuleSet};
 use crate::taxonomy::Language;
 use std::fmt;
 
