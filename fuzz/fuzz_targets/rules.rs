@@ -1,8 +1,10 @@
-//! The YAML rule loader on arbitrary text: parsing, validation and compiling a user rule file
-//! (with the embedded pack, which rules may refer to). Errors are fine; panics are not.
+//! The YAML rule loader on arbitrary text: parsing and validating a user rule file, then
+//! building every matcher of every language (what `check` builds lazily). Errors are fine;
+//! panics are not.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use terskel::engine::verify;
 use terskel::rules::{embedded_sources, parse_sources, RuleSet, RuleSource};
 
 fuzz_target!(|data: &[u8]| {
@@ -13,10 +15,10 @@ fuzz_target!(|data: &[u8]| {
         name: "fuzz/rules.yaml".to_string(),
         text: text.to_string(),
     };
-    if let Ok(loaded) = parse_sources(std::slice::from_ref(&user)) {
-        let _ = RuleSet::compile(loaded);
+    if let Ok(rules) = parse_sources(std::slice::from_ref(&user)) {
+        let _ = verify(&RuleSet::new(rules));
     }
-    // Once in a while parsed with the embedded pack, for duplicate ids across files (compiling
+    // Once in a while parsed with the embedded pack, for duplicate ids across files (building
     // the whole pack per input would leave little time for anything else).
     if data.len() % 16 == 0 {
         let mut sources = embedded_sources();
