@@ -60,11 +60,11 @@ run_case() { # name path...
   local name=$1; shift
   local bytes
   bytes=$(du -cb "$@" | tail -1 | cut -f1)
-  local out
-  if out=$( { /usr/bin/time -f '%e %M' timeout "$limit" "$bin" check --format json --fail-on never "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1); then :; fi
+  /usr/bin/time -o "$work/time" -f '%e %M' timeout "$limit" "$bin" check --format json \
+    --fail-on never "$@" >/dev/null 2>&1 || true
   local secs rss
-  secs=$(echo "$out" | awk '{print $1}')
-  rss=$(echo "$out" | awk '{print $2}')
+  secs=$(tail -1 "$work/time" | awk '{print $1}')
+  rss=$(tail -1 "$work/time" | awk '{print $2}')
   if [ -z "$secs" ] || awk "BEGIN{exit !($secs >= $limit)}"; then
     printf '%-22s %10.2f %9s %9s %10s\n' "$name" "$(echo "$bytes/1048576" | bc -l)" ">$limit" - -
     return
