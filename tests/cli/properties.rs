@@ -56,7 +56,10 @@ fn as_format(text: &str, format: Format) -> (String, String) {
                 .split('\n')
                 .map(|l| format!("<p>{}</p>\n", l.replace('&', "&amp;")))
                 .collect();
-            ("ad.html".into(), format!("<html><body>{body}</body></html>"))
+            (
+                "ad.html".into(),
+                format!("<html><body>{body}</body></html>"),
+            )
         }
         Format::Text => ("ad.txt".into(), text.to_string()),
         _ => ("ad.md".into(), text.to_string()),
