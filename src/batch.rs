@@ -13,7 +13,8 @@
 use crate::config::Globs;
 use crate::engine;
 use crate::posting::json::{self, JsonLines, Record};
-use crate::posting::{self, Document, Format, InputError, ReadOptions};
+use crate::posting::jstream::JsonStream;
+use crate::posting::{self, Document, Format, Given, InputError, ReadOptions};
 use crate::report::Checked;
 use crate::rules::RuleSet;
 use crate::suppress;
@@ -23,7 +24,7 @@ use std::path::{Component, Path, PathBuf};
 
 /// File extensions read when walking a directory.
 pub const AD_EXTENSIONS: &[&str] = &[
-    "md", "markdown", "txt", "html", "htm", "json", "jsonl", "ndjson",
+    "md", "markdown", "txt", "html", "htm", "json", "jsonl", "ndjson", "jstream",
 ];
 
 /// A file of gitignore-style patterns naming files in a directory that are not ads (`README.md`).
@@ -38,8 +39,11 @@ pub enum Input {
     /// file in which no object has a text field is skipped with a warning (a directory of ads
     /// may hold labels or settings too).
     Found(PathBuf),
-    /// Standard input, already read.
+    /// Standard input, already read (read as Markdown, named `<stdin>`).
     Stdin(Vec<u8>),
+    /// A text given with its name and format (standard input with `--stdin-format` or
+    /// `--stdin-filename`).
+    Given(Given),
 }
 
 impl Input {
@@ -47,7 +51,7 @@ impl Input {
     pub fn path(&self) -> Option<&Path> {
         match self {
             Input::File(path) | Input::Found(path) => Some(path),
-            Input::Stdin(_) => None,
+            Input::Stdin(_) | Input::Given(_) => None,
         }
     }
 }
@@ -306,9 +310,9 @@ pub fn check_document(rules: &RuleSet, document: Document) -> Checked {
 /// file, or an error met while cutting records out of such a file.
 #[derive(Debug)]
 enum Work {
-    /// A file, and whether it was named (not found in a walk).
+    /// A file; `named` when the user named it (then a binary file is an error, not a skip).
     File(PathBuf, bool),
-    Stdin(Vec<u8>),
+    Given(Given),
     Record(Record),
     Failed(InputError),
 }
@@ -316,15 +320,10 @@ enum Work {
 impl Work {
     fn read(self, options: &ReadOptions) -> Result<Document, InputError> {
         match self {
-            Work::File(path, false) => posting::read_path(&path, options),
-            // A binary file the user named is an error, not a file to skip.
-            Work::File(path, true) => {
-                posting::read_path(&path, options).map_err(|error| match error {
-                    InputError::Binary { path } => InputError::BinaryNamed { path },
-                    other => other,
-                })
+            Work::File(path, named) => {
+                posting::read_path(&path, options).map_err(|e| refuse_named(e, named))
             }
-            Work::Stdin(bytes) => posting::read_bytes("<stdin>", &bytes, Format::Markdown, options),
+            Work::Given(given) => posting::read_given(&given, options),
             Work::Record(record) => {
                 options.check_size(&record.name, record.text.len() as u64)?;
                 json::read_record(record, options)
@@ -334,11 +333,21 @@ impl Work {
     }
 }
 
+/// A file the user named (or gave on standard input) that looks binary cannot be checked: an
+/// error, not the skip it is in a directory walk.
+fn refuse_named(error: InputError, named: bool) -> InputError {
+    match error {
+        InputError::Binary { path } if named => InputError::BinaryNamed { path },
+        other => other,
+    }
+}
+
 /// The inputs as work, expanding JSON files into their records lazily: a JSON Lines file is read
 /// one line per record asked for; a `.json` file is cut into records when it comes up.
 struct Works<I> {
     inputs: I,
     lines: Option<JsonLines<BufReader<std::fs::File>>>,
+    stream: Option<JsonStream<BufReader<std::fs::File>>>,
     records: std::vec::IntoIter<Record>,
 }
 
@@ -347,17 +356,26 @@ impl<I> Works<I> {
     /// queueing its records (a JSON Lines file is opened to be read line by line). A JSON file
     /// `found` in a directory walk in which no record has a text field is skipped.
     fn open(&mut self, path: PathBuf, found: bool) -> Option<Work> {
-        if posting::format_for_path(&path) != Format::Json {
+        let format = posting::format_for_path(&path);
+        if format != Format::Json && !(format == Format::Text && posting::sniffs_as_json(&path)) {
             return Some(Work::File(path, !found));
         }
-        if json::is_lines(&path.to_string_lossy()) {
+        let name = path.to_string_lossy();
+        if json::is_lines(&name) {
             match json::open_lines(&path) {
                 Ok(lines) => self.lines = Some(lines),
                 Err(error) => return Some(Work::Failed(error)),
             }
             return None;
         }
-        match json::read_file(&path) {
+        if json::is_stream(&name) {
+            match json::open_stream(&path) {
+                Ok(stream) => self.stream = Some(stream),
+                Err(error) => return Some(Work::Failed(error)),
+            }
+            return None;
+        }
+        match json::read_file(&path).map_err(|e| refuse_named(e, !found)) {
             Ok(records) if found && !records.iter().any(json::has_text_field) => {
                 Some(Work::Failed(InputError::NoAds {
                     path: path.display().to_string(),
@@ -366,6 +384,9 @@ impl<I> Works<I> {
             Ok(records) => {
                 self.records = records.into_iter();
                 None
+            }
+            Err(InputError::UnknownShape { path, .. }) if found => {
+                Some(Work::Failed(InputError::NoAds { path }))
             }
             Err(error) => Some(Work::Failed(error)),
         }
@@ -387,6 +408,13 @@ impl<I: Iterator<Item = Input>> Iterator for Works<I> {
                     None => self.lines = None,
                 }
             }
+            if let Some(stream) = &mut self.stream {
+                match stream.next() {
+                    Some(Ok(record)) => return Some(Work::Record(record)),
+                    Some(Err(error)) => return Some(Work::Failed(error)),
+                    None => self.stream = None,
+                }
+            }
             match self.inputs.next()? {
                 Input::File(path) => {
                     if let Some(work) = self.open(path, false) {
@@ -398,7 +426,16 @@ impl<I: Iterator<Item = Input>> Iterator for Works<I> {
                         return Some(work);
                     }
                 }
-                Input::Stdin(bytes) => return Some(Work::Stdin(bytes)),
+                Input::Stdin(bytes) => {
+                    return Some(Work::Given(Given::new(bytes, None, None)));
+                }
+                Input::Given(given) if given.format == Format::Json => {
+                    match posting::given_records(&given) {
+                        Ok(records) => self.records = records.into_iter(),
+                        Err(error) => return Some(Work::Failed(refuse_named(error, true))),
+                    }
+                }
+                Input::Given(given) => return Some(Work::Given(given)),
             }
         }
     }
@@ -423,6 +460,7 @@ pub fn for_each<E>(
     let mut works = Works {
         inputs: inputs.into_iter(),
         lines: None,
+        stream: None,
         records: Vec::new().into_iter(),
     };
     loop {

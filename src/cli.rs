@@ -119,6 +119,14 @@ pub struct BatchArgs {
     /// JSON or JSON Lines export is held to it, not the whole export.
     #[arg(long, value_name = "SIZE", default_value = "10MB", value_parser = parse_size)]
     pub max_size: u64,
+    /// Read standard input (`-`) as this format [default: the extension of --stdin-filename,
+    /// else by content: JSON, an HTML page, else Markdown].
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub stdin_format: Option<StdinFormat>,
+    /// The name standard input has in reports (and whose extension gives its format, as in
+    /// ruff and Vale), e.g. `annonse.html`.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
     /// Rule loading.
     #[command(flatten)]
     pub rule_args: RuleArgs,
@@ -255,6 +263,32 @@ pub enum FailOn {
     Info,
     /// Never fail because of findings.
     Never,
+}
+
+/// `--stdin-format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StdinFormat {
+    /// Markdown (with front matter).
+    Markdown,
+    /// Plain text.
+    Text,
+    /// An HTML page or fragment.
+    Html,
+    /// A JSON ad, an array of ads, a page or a stream of them.
+    Json,
+}
+
+impl StdinFormat {
+    /// The reader's format.
+    pub fn format(self) -> terskel::posting::Format {
+        use terskel::posting::Format;
+        match self {
+            StdinFormat::Markdown => Format::Markdown,
+            StdinFormat::Text => Format::Text,
+            StdinFormat::Html => Format::Html,
+            StdinFormat::Json => Format::Json,
+        }
+    }
 }
 
 /// `--lang`.

@@ -41,13 +41,16 @@ pub struct LineIndex {
 }
 
 impl LineIndex {
-    /// Indexes the line starts of `text`.
+    /// Indexes the line starts of `text`. A line ends at `\n`, at `\r\n`, or at a lone `\r`
+    /// (old Mac line endings, still written by some exports).
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
+        let bytes = text.as_bytes();
         starts.extend(
-            text.bytes()
+            bytes
+                .iter()
                 .enumerate()
-                .filter(|&(_, b)| b == b'\n')
+                .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
                 .map(|(i, _)| i + 1),
         );
         Self { starts }

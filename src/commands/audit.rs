@@ -67,7 +67,8 @@ pub fn run(args: AuditArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
                     audit.add(&checked);
                 }
                 Handled::Unread(e) => audit.add_unread(e.to_string()),
-                Handled::Skipped => {}
+                Handled::Skipped(Some(skipped)) => audit.add_skipped(skipped),
+                Handled::Skipped(None) => {}
             }
             Ok(())
         },

@@ -4,12 +4,12 @@
 
 use super::setup::{pool, Setup};
 use super::{CliError, Outcome};
-use crate::cli::BatchArgs;
+use crate::cli::{BatchArgs, StdinFormat};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::{self, IsTerminal, Read, Write};
 use terskel::batch::{self, Expanded, Input, WalkFilter};
-use terskel::posting::InputError;
-use terskel::report::Checked;
+use terskel::posting::{Given, InputError};
+use terskel::report::{Checked, Skipped};
 use terskel::taxonomy::Severity;
 
 /// Runs longer than this many inputs show a progress bar (on a terminal, outside CI).
@@ -63,7 +63,7 @@ pub fn prepare(args: &BatchArgs, err: &mut dyn Write) -> Result<Prepared, CliErr
         filter = filter.with_config(config.globs()).map_err(usage)?;
     }
     let pool = pool(capped_jobs(args.jobs, err)?)?;
-    let expanded = batch::expand_with(&args.paths, &filter, || {
+    let mut expanded = batch::expand_with(&args.paths, &filter, || {
         // One byte over the limit is enough to refuse it.
         let mut bytes = Vec::new();
         io::stdin()
@@ -71,6 +71,15 @@ pub fn prepare(args: &BatchArgs, err: &mut dyn Write) -> Result<Prepared, CliErr
             .read_to_end(&mut bytes)
             .map(|_| bytes)
     });
+    for input in &mut expanded.inputs {
+        if let Input::Stdin(bytes) = input {
+            *input = Input::Given(Given::new(
+                std::mem::take(bytes),
+                args.stdin_format.map(StdinFormat::format),
+                args.stdin_filename.as_deref(),
+            ));
+        }
+    }
     if expanded.inputs.is_empty() && expanded.errors.is_empty() {
         writeln!(
             err,
@@ -91,8 +100,9 @@ pub enum Handled {
     Checked(Box<Checked>),
     /// Could not be read (reported on standard error; fails the run).
     Unread(InputError),
-    /// Skipped with a warning (a binary file; a JSON file without ads found in a directory).
-    Skipped,
+    /// Skipped with a warning (a binary file or a JSON file without ads found in a directory;
+    /// an ad without text, which the reports count).
+    Skipped(Option<Skipped>),
 }
 
 /// The running tally of a batch: whether a finding reached `--fail-on`, which inputs could not
@@ -101,6 +111,8 @@ pub struct Tally {
     threshold: Option<Severity>,
     failing: bool,
     failed: Vec<String>,
+    skipped: usize,
+    reencoded: Option<String>,
     progress: ProgressBar,
 }
 
@@ -112,6 +124,8 @@ impl Tally {
             threshold,
             failing: false,
             failed: Vec::new(),
+            skipped: 0,
+            reencoded: None,
             progress: progress_bar(inputs),
         }
     }
@@ -139,6 +153,19 @@ impl Tally {
         self.progress.inc(1);
         match result {
             Ok(mut checked) => {
+                if let Some(encoding) = checked.document.encoding {
+                    // Once per file, not once per ad of an export.
+                    let path = terskel::posting::json::file_of(&checked.document);
+                    if self.reencoded.as_deref() != Some(path) {
+                        self.progress.suspend(|| {
+                            writeln!(
+                                err,
+                                "note: {path}: re-encoded from {encoding} to UTF-8 (byte offsets count in the UTF-8 text)"
+                            )
+                        })?;
+                        self.reencoded = Some(path.to_string());
+                    }
+                }
                 setup.selection.apply(&mut checked.findings);
                 let threshold = self.threshold;
                 self.failing |=
@@ -147,7 +174,14 @@ impl Tally {
             }
             Err(e) if e.is_skip() => {
                 self.progress.suspend(|| writeln!(err, "warning: {e}"))?;
-                Ok(Handled::Skipped)
+                let skipped = match e {
+                    InputError::Skipped { name, reason, .. } => {
+                        Some(Skipped { path: name, reason })
+                    }
+                    _ => None,
+                };
+                self.skipped += usize::from(skipped.is_some());
+                Ok(Handled::Skipped(skipped))
             }
             Err(e) => {
                 self.unread(&e, err)?;
@@ -163,6 +197,14 @@ impl Tally {
     /// Writing to `err` failed.
     pub fn finish(self, err: &mut dyn Write) -> io::Result<Outcome> {
         self.progress.finish_and_clear();
+        if self.skipped > 0 {
+            let noun = if self.skipped == 1 { "ad" } else { "ads" };
+            writeln!(
+                err,
+                "warning: {} {noun} skipped (no text to check)",
+                self.skipped
+            )?;
+        }
         if self.failed.is_empty() {
             return Ok(if self.failing {
                 Outcome::Findings
@@ -204,11 +246,16 @@ fn place(error: &InputError) -> String {
         InputError::Empty { path } | InputError::Binary { path } | InputError::NoAds { path } => {
             path.clone()
         }
-        InputError::TooLarge { path, .. } | InputError::BinaryNamed { path } => path.clone(),
+        InputError::TooLarge { path, .. } => path.clone(),
+        InputError::Skipped { name, .. } => name.clone(),
+        InputError::BinaryNamed { path } => path.clone(),
+        InputError::NotText { path, line, .. } => format!("{path}:{line}"),
         InputError::NotUtf8 { path, line, .. }
         | InputError::UnclosedFrontMatter { path, line }
         | InputError::FrontMatter { path, line, .. }
-        | InputError::Record { path, line, .. } => format!("{path}:{line}"),
+        | InputError::Record { path, line, .. }
+        | InputError::UnknownShape { path, line, .. }
+        | InputError::UnknownLanguage { path, line, .. } => format!("{path}:{line}"),
     }
 }
 

@@ -56,7 +56,8 @@ pub fn run(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<
         |result| -> io::Result<()> {
             match tally.take(result, setup, err)? {
                 Handled::Checked(checked) => reporter.document(&checked, out),
-                Handled::Unread(_) | Handled::Skipped => Ok(()),
+                Handled::Skipped(Some(skipped)) => reporter.skipped(&skipped, out),
+                Handled::Unread(_) | Handled::Skipped(None) => Ok(()),
             }
         },
     )?;

@@ -13,6 +13,10 @@ pub fn run(args: ExplainArgs, out: &mut dyn Write) -> Result<Outcome, CliError> 
     if let Some(rule) = terskel::suppress::builtin_rule(&args.rule) {
         return explain_builtin(rule, args.format, out);
     }
+    if let Some(name) = args.rule.strip_prefix('@') {
+        let (rules, _) = super::setup::load_rules(&args.rule_args)?;
+        return explain_term_set(&rules, name, args.format, out);
+    }
     let (rules, _) = super::setup::load_rules(&args.rule_args)?;
     let Some(rule) = rules.get(&args.rule) else {
         let close: Vec<&str> = rules
@@ -83,6 +87,54 @@ pub fn run(args: ExplainArgs, out: &mut dyn Write) -> Result<Outcome, CliError> 
                 writeln!(out, "- {}", e.replace('\n', " ⏎ "))?;
             }
             writeln!(out, "\nDefined at {}", rule.origin)?;
+        }
+    }
+    Ok(Outcome::Clean)
+}
+
+/// Shows the term set `@name` of every language (term sets are shared term lists, and the
+/// engine's word lists).
+fn explain_term_set(
+    rules: &rules::RuleSet,
+    name: &str,
+    format: ExplainFormat,
+    out: &mut dyn Write,
+) -> Result<Outcome, CliError> {
+    let sets: Vec<&rules::TermSet> = rules
+        .term_sets()
+        .iter()
+        .filter(|s| s.name == name)
+        .collect();
+    if sets.is_empty() {
+        return Err(CliError::Usage(format!(
+            "no term set `@{name}`; term sets are defined with `term_set:` in rule files"
+        )));
+    }
+    match format {
+        ExplainFormat::Json => {
+            let value: Vec<serde_json::Value> = sets
+                .iter()
+                .map(|s| {
+                    serde_json::json!({
+                        "term_set": s.name, "language": s.language.id(),
+                        "description": s.description, "terms": s.terms,
+                        "defined_at": s.origin.to_string(),
+                    })
+                })
+                .collect();
+            let text = serde_json::to_string_pretty(&value).unwrap_or_else(|_| "[]".into());
+            writeln!(out, "{text}")?;
+        }
+        ExplainFormat::Markdown => {
+            writeln!(out, "# @{name}\n")?;
+            for s in sets {
+                writeln!(out, "## {}\n", s.language.id())?;
+                if !s.description.is_empty() {
+                    writeln!(out, "{}\n", s.description)?;
+                }
+                writeln!(out, "{}\n", s.terms.join(", "))?;
+                writeln!(out, "Defined at {}\n", s.origin)?;
+            }
         }
     }
     Ok(Outcome::Clean)

@@ -9,6 +9,7 @@
 use super::casefold::fold;
 use super::pattern::CompiledPattern;
 use super::prefilter;
+use super::subject::Lexicon;
 use super::terms::{TermMatcher, TermMatcherBuilder, TermRole};
 use crate::rules::{Kind, Location, RuleError, RuleSet};
 use crate::taxonomy::Language;
@@ -32,6 +33,8 @@ pub(super) struct Compiled {
     gate: OnceLock<PatternGate>,
     /// Why the term automaton could not be built, if it could not.
     pub error: Option<String>,
+    /// The word lists behind `subject`.
+    pub lexicon: Lexicon,
 }
 
 /// Every required literal of every pattern of the language in one automaton.
@@ -167,6 +170,7 @@ impl Compiled {
             headings,
             gate: OnceLock::new(),
             error,
+            lexicon: Lexicon::new(set),
         }
     }
 

@@ -5,7 +5,6 @@
 use super::compile::Compiled;
 use super::finding::Finding;
 use super::pattern::CompiledPattern;
-use super::subject::{about_users, not_a_benefit};
 use super::terms::{Hit, TermRole};
 use crate::posting::{Document, Item, ItemKind, SectionKind};
 use crate::rules::schema::{Subject, Within};
@@ -167,10 +166,13 @@ impl<'a> Context<'a> {
         let text = self.doc.slice(sentence.clone());
         match subject {
             Subject::Any => true,
-            Subject::Employee => !about_users(text),
+            Subject::Employee => !self.compiled.lexicon.about_users(text),
             Subject::EmployeeBenefit => {
                 let after = self.doc.slice(range.end.min(sentence.end)..sentence.end);
-                !not_a_benefit(text, located.item.section, after)
+                !self
+                    .compiled
+                    .lexicon
+                    .not_a_benefit(text, located.item.section, after)
             }
         }
     }

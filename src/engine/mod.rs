@@ -127,4 +127,64 @@ examples:
             .iter()
             .all(|f| !doc.slice(f.context.clone().unwrap()).contains("ikke")));
     }
+
+    const ABOUT_EMPLOYEE: &str = r#"id: nb.discrimination.health-mine
+category: discrimination
+language: nb
+kind: phrases
+phrases: [god helse]
+subject: employee
+message: "Krav om god helse."
+why: "Likestillings- og diskrimineringsloven § 6."
+suggestion: "Skriv hva jobben krever."
+examples:
+  flagged: ["Du må ha god helse."]
+  clean: ["Vi tilbyr kurs."]
+"#;
+
+    fn findings_with(extra: &str) -> usize {
+        let mut sources = crate::rules::embedded_sources();
+        sources.push(RuleSource::new(
+            "mine.yaml",
+            format!("{ABOUT_EMPLOYEE}{extra}"),
+        ));
+        let (rules, sets) = crate::rules::parse_pack(&sources, &[]).unwrap();
+        let rules = RuleSet::with_term_sets(rules, sets);
+        let options = ReadOptions {
+            language: Some(Language::Nb),
+            ..ReadOptions::default()
+        };
+        let text = "## Om stillingen\n\nGjestene våre skal ha god helse etter besøket.\n";
+        let doc =
+            posting::read_bytes("ad.md", text.as_bytes(), Format::Markdown, &options).unwrap();
+        check(&rules, &doc)
+            .iter()
+            .filter(|f| f.rule == "nb.discrimination.health-mine")
+            .count()
+    }
+
+    // The engine's word lists are term sets: a user pack adds a word for service users, and a
+    // sentence about them is then not about the employee.
+    #[test]
+    fn a_user_pack_extends_the_subject_word_lists() {
+        assert_eq!(findings_with(""), 1);
+        let extension =
+            "---\nterm_set: subject-users\nlanguage: nb\nextend: true\nterms: [gjestene]\n";
+        assert_eq!(findings_with(extension), 0);
+    }
+
+    #[test]
+    fn extending_a_term_set_that_does_not_exist_is_an_error() {
+        let source = RuleSource::new(
+            "mine.yaml",
+            "term_set: no-such-list\nlanguage: nb\nextend: true\nterms: [x]\n",
+        );
+        let err = crate::rules::parse_pack(&[source], &[])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("no term set `no-such-list` for language `nb` to extend"),
+            "{err}"
+        );
+    }
 }

@@ -1,116 +1,98 @@
 //! Whom a sentence is about: the employee/applicant or the service users.
 //!
-//! Owns the small per-language lexicons behind `subject: employee` (domain.md, "Helper words
-//! often describe the service users"): "oppfølging av pasienter" and "tilrettelegge aktiviteter"
+//! Owns deciding it with the word lists behind `subject: employee` (domain.md, "Helper words
+//! often describe the service users"); the lists themselves are data, term sets in the rule
+//! pack that a user pack can extend: "oppfølging av pasienter" and "tilrettelegge aktiviteter"
 //! in the duties are not adaptation for the employee; "du får oppfølging" is.
 
 use super::casefold::{fold, is_word_char};
 use crate::posting::SectionKind;
+use crate::rules::RuleSet;
+use std::collections::HashSet;
 
-/// Words for the people the service is for (nb, nn, en).
-#[rustfmt::skip]
-const USER_WORDS: &[&str] = &[
-    "bruker", "brukere", "brukeren", "brukerne", "brukernes", "brukers", "pasient", "pasienter",
-    "pasienten", "pasientene", "pasientenes", "beboer", "beboere", "beboeren", "beboerne", "elev",
-    "elever", "eleven", "elevene", "elevenes", "barn", "barna", "barnet", "barnas", "ungdom", "unge", "ungdommane", "ungdommar",
-    "ungdommer", "ungdommen", "ungdommene", "tjenestemottaker", "tjenestemottakere",
-    "tjenestemottakerne", "deltaker", "deltakere", "deltakerne", "flyktning", "flyktninger",
-    "flyktningene", "innbygger", "innbyggere", "innbyggerne", "klient", "klienter", "klientene",
-    "pårørende", "foreldre", "familier", "funksjonshemmede", "utviklingshemming",
-    "utviklingshemmede", "eldre", "kunder", "kundene", "brukar", "brukarar", "brukaren",
-    "brukarane", "pasientar", "pasientane", "bebuar", "bebuarar", "bebuarane", "elevar", "elevane",
-    "born", "borna", "deltakar", "deltakarar", "deltakarane", "innbyggjar", "innbyggjarar",
-    "innbyggjarane", "tenestemottakar", "tenestemottakarar", "klientar", "føresette", "pårørande",
-    "user", "users", "patient", "patients", "resident", "residents", "pupil", "pupils", "child",
-    "children", "client", "clients", "participant", "participants", "refugee", "refugees",
-    "citizens", "customers", "families", "parents", "adults", "youths", "teenagers", "pupils'", "befolkningen", "befolkning", "befolkninga",
-    "folkehelse", "folkehelsen", "population", "public",
-];
-
-/// Words that name the employee as the one who receives something ("for deg", "nyansatte").
-#[rustfmt::skip]
-const EMPLOYEE_WORDS: &[&str] = &[
-    // nb / nn
-    "deg", "ansatte", "ansatt", "nyansatte", "nyansatt", "medarbeidere", "medarbeiderne",
-    "søkere", "søkerne", "kandidater", "tilsette", "nytilsette", "søkjarar", "søkjarane",
-    "medarbeidarar", "arbeidstakere", "arbeidstakarar", "personale", "personalet", "arbeidsstokken",
-    "arbeidsstaben", "kolleger", "kollegaer", "kollegaar", "kollegane", "kollegene",
-    // en
-    "employee", "employees", "staff", "applicants", "candidates", "hires",
-];
-
-/// Phrases where the reader receives something: "du får opplæring", "you will get a mentor".
-#[rustfmt::skip]
-const RECEIVING: &[&str] = &[
-    "du får", "du vil få", "du skal få", "du kan få", "vi gir deg", "får du",
-    "vil du få", "you get", "you will get", "you'll get", "we give you", "you will receive",
-];
-
-/// Phrases that describe the work the employee does ("skal jobbe med råd og veiledning").
-#[rustfmt::skip]
-const DUTY_PHRASES: &[&str] = &[
-    "jobbe med", "arbeide med", "arbeida med", "ansvar for", "ansvarleg for", "ansvarlig for",
-    "oppgaver knyttet til", "oppgåver knytt til", "skal jobbe", "skal arbeide", "bistå med",
-    "work with", "working with", "responsible for", "your tasks",
-];
-
-/// Words that, right after a match, make it the object of the employee's work: "oppfølging
-/// **av** enhetslederne", "training **of** staff".
-const OBJECT_MARKERS: &[&str] = &["av", "of"];
-
-fn words(text: &str) -> impl Iterator<Item = String> {
-    fold(text)
-        .text
-        .split(|c: char| !is_word_char(c))
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect::<Vec<_>>()
-        .into_iter()
+/// The word lists behind `subject`, from the rule pack's term sets (`rules/*/term-sets.yaml`:
+/// `subject-users`, `subject-employee`, `subject-receiving`, `subject-duties`,
+/// `subject-object-markers`), folded. The lists of all languages apply to every ad.
+#[derive(Debug, Default)]
+pub(super) struct Lexicon {
+    /// Words for the people the service is for.
+    users: HashSet<String>,
+    /// Words that name the employee as the one who receives something.
+    employee: HashSet<String>,
+    /// Phrases where the reader receives something: "du får opplæring".
+    receiving: Vec<String>,
+    /// Phrases that describe the work the employee does.
+    duties: Vec<String>,
+    /// Words that, right after a match, make it the object of the work ("av", "of").
+    object_markers: Vec<String>,
 }
 
-/// True when `sentence` is about service users rather than the employee: it names users and
-/// does not name the employee ("brukere med nedsatt funksjonsevne").
-pub fn about_users(sentence: &str) -> bool {
-    let mut users = false;
-    for w in words(sentence) {
-        if EMPLOYEE_WORDS.contains(&w.as_str()) {
+impl Lexicon {
+    /// The lexicon of `rules`' term sets.
+    pub fn new(rules: &RuleSet) -> Lexicon {
+        let folded = |name: &str| -> Vec<String> {
+            rules
+                .words(name)
+                .map(|w| fold(w).text)
+                .filter(|w| !w.is_empty())
+                .collect()
+        };
+        Lexicon {
+            users: folded("subject-users").into_iter().collect(),
+            employee: folded("subject-employee").into_iter().collect(),
+            receiving: folded("subject-receiving"),
+            duties: folded("subject-duties"),
+            object_markers: folded("subject-object-markers"),
+        }
+    }
+
+    /// True when `sentence` is about service users rather than the employee: it names users
+    /// and does not name the employee ("brukere med nedsatt funksjonsevne").
+    pub fn about_users(&self, sentence: &str) -> bool {
+        let folded = fold(sentence).text;
+        let mut users = false;
+        for w in words(&folded) {
+            if self.employee.contains(w) {
+                return false;
+            }
+            users |= self.users.contains(w);
+        }
+        users && !self.receiving.iter().any(|p| contains_phrase(&folded, p))
+    }
+
+    /// True when a match in `sentence` (in an item of `section`), followed in the sentence by
+    /// `after`, is not something the employee receives.
+    ///
+    /// The employee is meant when the sentence names them as receiver ("deg", "ansatte",
+    /// "du får"). Otherwise a sentence that names service users, sits in the duties, describes
+    /// the work ("jobbe med", "ansvar for"), or makes the match the object of the work
+    /// ("oppfølging av enhetslederne") is about the work, not about support for the employee.
+    pub fn not_a_benefit(&self, sentence: &str, section: SectionKind, after: &str) -> bool {
+        let folded = fold(sentence).text;
+        let mut users = false;
+        let mut employee = false;
+        for w in words(&folded) {
+            users |= self.users.contains(w);
+            employee |= self.employee.contains(w);
+        }
+        let receiving = self.receiving.iter().any(|p| contains_phrase(&folded, p));
+        if employee || receiving {
             return false;
         }
-        users |= USER_WORDS.contains(&w.as_str());
+        let next = fold(after).text;
+        let next_word = words(&next).next();
+        users
+            || section == SectionKind::Duties
+            || next_word.is_some_and(|w| self.object_markers.iter().any(|m| m == w))
+            || self.duties.iter().any(|p| contains_phrase(&folded, p))
     }
-    users
-        && !RECEIVING
-            .iter()
-            .any(|p| contains_phrase(&fold(sentence).text, p))
 }
 
-/// True when a match in `sentence` (in an item of `section`), followed in the sentence by
-/// `after`, is not something the employee receives.
-///
-/// The employee is meant when the sentence names them as receiver ("deg", "ansatte",
-/// "du får"). Otherwise a sentence that names service users, sits in the duties, describes the
-/// work ("jobbe med", "ansvar for"), or makes the match the object of the work ("oppfølging av
-/// enhetslederne") is about the work, not about support for the employee.
-pub fn not_a_benefit(sentence: &str, section: SectionKind, after: &str) -> bool {
-    let folded = fold(sentence).text;
-    let mut users = false;
-    let mut employee = false;
-    for w in words(sentence) {
-        users |= USER_WORDS.contains(&w.as_str());
-        employee |= EMPLOYEE_WORDS.contains(&w.as_str());
-    }
-    let receiving = RECEIVING.iter().any(|p| contains_phrase(&folded, p));
-    if employee || receiving {
-        return false;
-    }
-    let next = fold(after).text;
-    let next_word = next
+/// The words of a folded text, without copying them.
+fn words(folded: &str) -> impl Iterator<Item = &str> {
+    folded
         .split(|c: char| !is_word_char(c))
-        .find(|w| !w.is_empty());
-    users
-        || section == SectionKind::Duties
-        || next_word.is_some_and(|w| OBJECT_MARKERS.contains(&w))
-        || DUTY_PHRASES.iter().any(|p| contains_phrase(&folded, p))
+        .filter(|w| !w.is_empty())
 }
 
 fn contains_phrase(folded: &str, phrase: &str) -> bool {
@@ -124,6 +106,21 @@ fn contains_phrase(folded: &str, phrase: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn lexicon() -> &'static Lexicon {
+        static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+        LEXICON.get_or_init(|| {
+            Lexicon::new(&crate::rules::load(&crate::rules::RuleOptions::default()).unwrap())
+        })
+    }
+
+    fn about_users(sentence: &str) -> bool {
+        lexicon().about_users(sentence)
+    }
+
+    fn not_a_benefit(sentence: &str, section: SectionKind, after: &str) -> bool {
+        lexicon().not_a_benefit(sentence, section, after)
+    }
 
     #[test]
     fn sentences_about_users() {

@@ -216,6 +216,9 @@ pub struct Document {
     pub source: Source,
     /// The blocks of the body, in order. Front matter and headings are in no item.
     pub blocks: Vec<Block>,
+    /// The encoding the file was re-encoded from (`windows-1252`, `UTF-16LE`, …); `None` for
+    /// UTF-8.
+    pub encoding: Option<&'static str>,
 }
 
 impl Document {
@@ -331,8 +334,22 @@ pub enum InputError {
         /// The limit in bytes.
         limit: u64,
     },
-    /// A file named on the command line (not found in a directory walk) looks binary.
-    #[error("{path}: looks like a binary file, not a job ad")]
+    /// The file is neither UTF-8, UTF-16 with a byte order mark, nor Windows-1252/ISO-8859-1
+    /// text.
+    #[error("{path}:{line}:{column}: the file is not a text terskel can read: {reason}. Save it as UTF-8")]
+    NotText {
+        /// The path.
+        path: String,
+        /// Line of the first byte that is no text.
+        line: usize,
+        /// Column of that byte.
+        column: usize,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A file named on the command line (or standard input) that cannot be checked because it
+    /// looks binary: an error, never a silent skip.
+    #[error("{path}: cannot be checked: it holds NUL bytes in its first 8 KiB (a binary file, or UTF-16 without a byte order mark); save it as UTF-8")]
     BinaryNamed {
         /// The path.
         path: String,
@@ -358,6 +375,16 @@ pub enum InputError {
         /// Line of the opening `---`.
         line: usize,
     },
+    /// Front matter names a language terskel does not know (`lang: klingon`).
+    #[error("{path}:{line}:1: unknown language `{value}` in front matter; use nb, nn or en (bokmål, nynorsk, english), or auto")]
+    UnknownLanguage {
+        /// The path.
+        path: String,
+        /// Line of the `lang:` key.
+        line: usize,
+        /// The value given.
+        value: String,
+    },
     /// Front matter is not valid YAML or not a map.
     #[error("{path}:{line}:{column}: front matter is not a valid YAML map: {message}")]
     FrontMatter {
@@ -369,6 +396,30 @@ pub enum InputError {
         column: usize,
         /// The parser's message.
         message: String,
+    },
+    /// An ad of an export that has no text to check (empty, only whitespace, inactive, masked,
+    /// or an item of a feed page that lists ads without their text). Skipped with a warning and
+    /// counted as skipped; it does not change the exit code.
+    #[error("{name}: skipped: {reason}")]
+    Skipped {
+        /// The ad: its record name, with its title and uuid when it has them.
+        name: String,
+        /// The line of the record in its file.
+        line: usize,
+        /// Why there is nothing to check.
+        reason: String,
+    },
+    /// A JSON object of none of the shapes terskel reads (never silently misread as an ad).
+    #[error("{path}:{line}: unknown JSON shape: terskel looked for {looked_for}; the object has the fields: {found}")]
+    UnknownShape {
+        /// The path.
+        path: String,
+        /// Line of the object.
+        line: usize,
+        /// What terskel looked for (`posting::json::LOOKED_FOR`).
+        looked_for: &'static str,
+        /// The fields the object has, comma-separated (`none` for an empty object).
+        found: String,
     },
     /// Structured input (JSON/JSONL) could not be used.
     #[error("{path}:{line}: {message}")]
@@ -385,7 +436,10 @@ pub enum InputError {
 impl InputError {
     /// True for inputs that are skipped with a warning rather than failing the run.
     pub fn is_skip(&self) -> bool {
-        matches!(self, InputError::Binary { .. } | InputError::NoAds { .. })
+        matches!(
+            self,
+            InputError::Binary { .. } | InputError::NoAds { .. } | InputError::Skipped { .. }
+        )
     }
 }
 

@@ -1,12 +1,20 @@
 //! Bytes → text: the first step of reading any input.
 //!
-//! Owns the checks that decide whether the bytes are a text at all: binary files (NUL bytes near
-//! the start), invalid UTF-8 (reported with the line and column of the first bad byte), empty
-//! files, and the UTF-8 byte order mark, which is dropped. It does not guess other encodings: a
-//! Windows-1252 export is refused with a message that says how to convert it.
+//! Owns the checks that decide whether the bytes are a text at all, and in which encoding:
+//! - UTF-8 (a leading byte order mark is dropped) is read as it is;
+//! - UTF-16 with a byte order mark (little or big endian), as Windows tools save "Unicode" text,
+//!   is decoded with `encoding_rs`;
+//! - bytes that are not UTF-8 but read as Windows-1252 text (the superset of ISO-8859-1 that
+//!   Word and older recruitment systems export) are decoded as Windows-1252, and the document
+//!   says so ([`Decoded::encoding`]);
+//! - anything else is refused: NUL bytes in the first 8 KiB without a UTF-16 byte order mark
+//!   ([`InputError::Binary`]), control bytes or bytes Windows-1252 leaves undefined
+//!   ([`InputError::NotText`], with the line and column of the first), an empty file.
 //!
-//! Offsets in every later step are offsets into the decoded text, so a file with a BOM reports
-//! offsets three bytes lower than a byte count of the raw file would; lines and columns agree.
+//! It does not guess among other 8-bit encodings (Windows-1252 is what Norwegian exports use).
+//! Offsets in every later step are offsets into the decoded UTF-8 text, so a file that was
+//! re-encoded (or had a BOM) reports byte offsets of the UTF-8 text; lines and columns agree
+//! with the file.
 
 use super::InputError;
 
@@ -16,53 +24,131 @@ const BINARY_PROBE: usize = 8 * 1024;
 /// The UTF-8 byte order mark.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// Bytes that Windows-1252 does not define: text with them is no Windows-1252 text.
+const UNDEFINED_1252: &[u8] = &[0x81, 0x8D, 0x8F, 0x90, 0x9D];
+
+/// Decoded text and the encoding it was decoded from, when that was not UTF-8.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Decoded {
+    /// The text, without a byte order mark.
+    pub text: String,
+    /// `Some("windows-1252")`, `Some("utf-16le")`, …: the file was re-encoded to UTF-8.
+    pub encoding: Option<&'static str>,
+}
+
 /// Decodes `bytes` (named `path` in errors) into text, without a leading BOM.
 ///
 /// # Errors
-/// [`InputError::Binary`] when a NUL byte occurs in the first 8 KiB, [`InputError::NotUtf8`] at
-/// the first invalid byte, [`InputError::Empty`] when nothing but whitespace remains.
+/// [`InputError::Binary`] when a NUL byte occurs in the first 8 KiB of a file without a UTF-16
+/// byte order mark, [`InputError::NotText`] at the first byte that is neither UTF-8 nor
+/// Windows-1252 text (or broken UTF-16), [`InputError::Empty`] when nothing but whitespace
+/// remains.
+#[cfg(test)]
 pub(crate) fn decode(path: &str, bytes: &[u8]) -> Result<String, InputError> {
-    let probe = bytes.get(..BINARY_PROBE).unwrap_or(bytes);
-    if probe.contains(&0) {
-        return Err(InputError::Binary {
-            path: path.to_string(),
-        });
-    }
-    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(error) => {
-            let (line, column) = position_of(bytes, error.valid_up_to());
-            return Err(InputError::NotUtf8 {
+    decode_any(path, bytes).map(|d| d.text)
+}
+
+/// Decodes `bytes` like [`decode`], saying which encoding they were in.
+///
+/// # Errors
+/// As [`decode`].
+pub(crate) fn decode_any(path: &str, bytes: &[u8]) -> Result<Decoded, InputError> {
+    let decoded = if let Some((encoding, label)) = utf16(bytes) {
+        let (text, had_errors) = encoding.decode_with_bom_removal(bytes);
+        if had_errors {
+            return Err(InputError::NotText {
                 path: path.to_string(),
-                line,
-                column,
+                line: 1,
+                column: 1,
+                reason: format!(
+                    "it starts with a {label} byte order mark but is not valid {label}"
+                ),
             });
         }
+        Decoded {
+            text: text.into_owned(),
+            encoding: Some(label),
+        }
+    } else {
+        let probe = bytes.get(..BINARY_PROBE).unwrap_or(bytes);
+        if probe.contains(&0) {
+            return Err(InputError::Binary {
+                path: path.to_string(),
+            });
+        }
+        let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Decoded {
+                text: text.to_string(),
+                encoding: None,
+            },
+            Err(error) => windows_1252(path, bytes, error.valid_up_to())?,
+        }
     };
-    if text.trim().is_empty() {
+    if decoded.text.trim().is_empty() {
         return Err(InputError::Empty {
             path: path.to_string(),
         });
     }
-    Ok(text.to_string())
+    Ok(decoded)
 }
 
-/// The 1-based line and column (in characters) of byte `offset`, where everything before
-/// `offset` is valid UTF-8.
-fn position_of(bytes: &[u8], offset: usize) -> (usize, usize) {
+/// The UTF-16 encoding whose byte order mark `bytes` start with.
+fn utf16(bytes: &[u8]) -> Option<(&'static encoding_rs::Encoding, &'static str)> {
+    match bytes {
+        [0xFF, 0xFE, ..] => Some((encoding_rs::UTF_16LE, "UTF-16LE")),
+        [0xFE, 0xFF, ..] => Some((encoding_rs::UTF_16BE, "UTF-16BE")),
+        _ => None,
+    }
+}
+
+/// `bytes` (not UTF-8 from `bad_utf8` on) decoded as Windows-1252, when they are such text.
+fn windows_1252(path: &str, bytes: &[u8], bad_utf8: usize) -> Result<Decoded, InputError> {
+    let refused = |offset: usize, reason: String| {
+        let (line, column) = position_of_1252(bytes, offset);
+        InputError::NotText {
+            path: path.to_string(),
+            line,
+            column,
+            reason,
+        }
+    };
+    if let Some(offset) = bytes.iter().position(|&b| {
+        UNDEFINED_1252.contains(&b) || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
+    }) {
+        let byte = bytes.get(offset).copied().unwrap_or(0);
+        return Err(refused(
+            offset,
+            format!("byte 0x{byte:02X} is neither UTF-8 nor Windows-1252/ISO-8859-1 text"),
+        ));
+    }
+    let high = bytes.iter().filter(|&&b| b >= 0x80).count();
+    if high * 4 > bytes.len() {
+        return Err(refused(
+            bad_utf8,
+            format!(
+                "{high} of its {} bytes are outside ASCII: not UTF-8, and too many for Windows-1252/ISO-8859-1 text",
+                bytes.len()
+            ),
+        ));
+    }
+    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+    Ok(Decoded {
+        text: text.into_owned(),
+        encoding: Some("windows-1252"),
+    })
+}
+
+/// The 1-based line and column (in characters) of byte `offset` of Windows-1252 `bytes`: one
+/// byte is one character.
+fn position_of_1252(bytes: &[u8], offset: usize) -> (usize, usize) {
     let before = bytes.get(..offset).unwrap_or(bytes);
     let line_start = before
         .iter()
         .rposition(|&b| b == b'\n')
         .map_or(0, |i| i + 1);
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let column = before
-        .get(line_start..)
-        .and_then(|s| std::str::from_utf8(s).ok())
-        .map_or(0, |s| s.chars().count())
-        + 1;
-    (line, column)
+    (line, offset - line_start + 1)
 }
 
 #[cfg(test)]
@@ -76,13 +162,36 @@ mod tests {
     }
 
     #[test]
-    fn invalid_utf8_names_line_and_column() {
-        // "Søk nå" on line 2 with a Latin-1 "å" (0xE5) after "Søk n".
-        let bytes = b"Tittel\nS\xC3\xB8k n\xE5\n";
-        match decode("ad.txt", bytes) {
-            Err(InputError::NotUtf8 { line, column, .. }) => assert_eq!((line, column), (2, 6)),
-            other => panic!("expected NotUtf8, got {other:?}"),
+    fn windows_1252_is_decoded_and_said_so() {
+        // "Søk nå" on line 2 with Latin-1 "ø" (0xF8) and "å" (0xE5).
+        let decoded = decode_any("ad.txt", b"Tittel\nS\xF8k n\xE5\n").unwrap();
+        assert_eq!(decoded.text, "Tittel\nSøk nå\n");
+        assert_eq!(decoded.encoding, Some("windows-1252"));
+        assert_eq!(decode_any("ad.txt", b"Hei").unwrap().encoding, None);
+    }
+
+    #[test]
+    fn utf16_with_a_bom_is_decoded() {
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend("Søk nå".encode_utf16().flat_map(u16::to_le_bytes));
+        let decoded = decode_any("ad.txt", &bytes).unwrap();
+        assert_eq!(decoded.text, "Søk nå");
+        assert_eq!(decoded.encoding, Some("UTF-16LE"));
+    }
+
+    #[test]
+    fn bytes_that_are_no_text_are_refused_at_their_place() {
+        // A control byte on line 2, column 3, in a file that is not UTF-8.
+        match decode("ad.txt", b"Tittel\nS\xF8\x01k\n") {
+            Err(InputError::NotText { line, column, .. }) => assert_eq!((line, column), (2, 3)),
+            other => panic!("expected NotText, got {other:?}"),
         }
+        // Mostly bytes above ASCII: not a text.
+        let noise: Vec<u8> = (0..64u8).map(|i| 0xA0 + (i % 90)).collect();
+        assert!(matches!(
+            decode("x.txt", &noise),
+            Err(InputError::NotText { .. })
+        ));
     }
 
     #[test]

@@ -24,7 +24,8 @@ pub(crate) struct FrontMatter {
 ///
 /// # Errors
 /// [`InputError::UnclosedFrontMatter`] when the opening `---` has no closing line,
-/// [`InputError::FrontMatter`] when the block is not a YAML map.
+/// [`InputError::FrontMatter`] when the block is not a YAML map,
+/// [`InputError::UnknownLanguage`] when its `lang`/`language` names no language terskel knows.
 pub(crate) fn parse(path: &str, text: &str) -> Result<Option<FrontMatter>, InputError> {
     let mut lines = lines_with_offsets(text);
     match lines.next() {
@@ -48,6 +49,7 @@ pub(crate) fn parse(path: &str, text: &str) -> Result<Option<FrontMatter>, Input
     };
     let yaml = text.get(yaml_start..yaml_end).unwrap_or("");
     let map = parse_map(path, yaml)?;
+    check_language(path, text, yaml_start, &map)?;
     Ok(Some(FrontMatter {
         map,
         body_start,
@@ -65,6 +67,51 @@ fn lines_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> + Clone
 }
 
 /// Parses the YAML between the fences; errors are placed in the file (the YAML starts on line 2).
+/// A `lang:`/`language:` value must be a language terskel has rules for or one it knows it has
+/// none for (which gets a notice); anything else is a mistake, reported at its line as in
+/// `terskel.yaml`.
+fn check_language(
+    path: &str,
+    text: &str,
+    yaml_start: usize,
+    map: &BTreeMap<String, serde_json::Value>,
+) -> Result<(), InputError> {
+    for key in ["lang", "language"] {
+        let Some(value) = map.get(key) else {
+            continue;
+        };
+        let shown = match value {
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        let known = crate::taxonomy::Language::parse(&shown).is_some()
+            || super::visible::unsupported_name(&shown).is_some()
+            || shown.trim().eq_ignore_ascii_case("auto");
+        if known {
+            continue;
+        }
+        let before = text.get(..yaml_start).unwrap_or("");
+        let offset = text
+            .get(yaml_start..)
+            .and_then(|yaml| {
+                yaml.match_indices(&format!("{key}:"))
+                    .find(|&(i, _)| i == 0 || yaml.get(i - 1..i) == Some("\n"))
+            })
+            .map_or(0, |(i, _)| i);
+        let line = before.matches('\n').count()
+            + text
+                .get(yaml_start..yaml_start + offset)
+                .map_or(0, |s| s.matches('\n').count())
+            + 1;
+        return Err(InputError::UnknownLanguage {
+            path: path.to_string(),
+            line,
+            value: shown,
+        });
+    }
+    Ok(())
+}
+
 fn parse_map(path: &str, yaml: &str) -> Result<BTreeMap<String, serde_json::Value>, InputError> {
     if yaml.trim().is_empty() {
         return Ok(BTreeMap::new());

@@ -1,17 +1,21 @@
 //! JSON and JSON Lines exports → one [`Document`] per ad.
 //!
-//! Owns the two ways ads arrive as structured data, and reading one ad of them:
-//! - **`.json`**: one ad object, an array of ads, or a page `{"content": [ad, …]}` (NAV's public
-//!   feed), which is unwrapped. [`split`] cuts the file into [`Record`]s; a file is read whole, so
-//!   files over [`MAX_JSON_FILE`] are refused with a hint to convert them to JSON Lines.
+//! Owns the ways ads arrive as structured data, and reading one ad of them:
+//! - **`.json`**: one ad, an array, a page or a wrapper of ads, in any of the shapes `shape`
+//!   recognises by content (pages are unwrapped down to their array). [`split`] cuts the file
+//!   into [`Record`]s in one pass; a file is read whole, so files over [`MAX_JSON_FILE`] are
+//!   refused with a hint to convert them to JSON Lines. A `.json` file that holds several
+//!   values one after another is read as a stream ([`split_or_stream`]).
 //! - **`.jsonl`/`.ndjson`**: one ad per line. [`JsonLines`] reads the file line by line, so an
-//!   export of any size is read with bounded memory.
-//! - [`read_record`]: the field mapping. The title is `title`; the text is the first of
-//!   [`TEXT_FIELDS`] that holds text. A text that contains HTML tags is read with the HTML reader,
+//!   export of any size is read with bounded memory (`.jstream`: see [`super::jstream`]).
+//! - [`read_record`]: unwraps a record (feed entry, rekrutteringsbistand, Elasticsearch hit) and
+//!   assembles the ad: title, text, the employer's own text under an About heading and the
+//!   structured contacts under "Kontakt", each piece mapped to its place in the file (which
+//!   field is which: `ad_fields`). A text that contains HTML tags is read with the HTML reader,
 //!   so `<h3>Kvalifikasjoner</h3><ul><li>…</li></ul>` gives a requirements block as in an HTML
-//!   page; other text is read as plain text. `employer` (a string, or an object with `name`) or
-//!   `businessName` becomes metadata `employer`; `uuid`/`id` becomes `id`; `link`/`sourceurl`/
-//!   `url` becomes `url`; every other scalar field is kept in the metadata under its own name.
+//!   page; other text is read as plain text. An ad without text is skipped
+//!   ([`InputError::Skipped`]); an object of no known shape is refused
+//!   ([`InputError::UnknownShape`]).
 //!
 //! **Names.** An ad of a JSON Lines file is named `FILE:LINE` (the line it is on, as in error
 //! messages); the N-th ad (1-based) of a JSON array or page is `FILE#N`, because a minified array
@@ -26,16 +30,17 @@
 //!
 //! It does not decide when records are read or checked; that is `batch`.
 
+use super::ad_fields::AdFields;
 use super::builder::Unit;
-use super::document::{Document, Format, InputError, OffsetMap, ReadOptions, Source};
+use super::document::{Document, Format, InputError, OffsetMap, ReadOptions, SectionKind, Source};
+use super::jstream::JsonStream;
+use super::shape::{self, Shape};
 use super::{html, text, Parsed};
 use serde_json::value::RawValue;
-use serde_json::Value;
 use std::collections::BTreeMap;
 use std::io::BufRead;
 
-/// The fields the ad text is taken from, in order of preference.
-pub const TEXT_FIELDS: &[&str] = &["description", "adtext", "text", "body"];
+pub use super::shape::{LOOKED_FOR, TEXT_FIELDS};
 
 /// Largest `.json` file read (64 MiB); JSON Lines files have no limit.
 pub const MAX_JSON_FILE: u64 = 64 * 1024 * 1024;
@@ -45,12 +50,6 @@ pub const MAX_LINE: usize = 16 * 1024 * 1024;
 
 /// How much of the line before an ad is kept so that its columns are exact.
 pub const MAX_LINE_PREFIX: usize = 1024;
-
-/// Fields whose value becomes metadata `id`.
-const ID_FIELDS: &[&str] = &["uuid", "id"];
-
-/// Fields whose value becomes metadata `url`.
-const URL_FIELDS: &[&str] = &["link", "sourceurl", "url"];
 
 /// A segment of an offset map: `(text offset, source offset, length)`.
 type Segment = (usize, usize, usize);
@@ -71,12 +70,36 @@ pub struct Record {
     pub first_line: usize,
     /// The byte offset of `text` in the decoded file.
     pub first_byte: usize,
+    /// The encoding the file was re-encoded from, when it was not UTF-8.
+    pub encoding: Option<&'static str>,
 }
 
 /// True for files read as JSON Lines (`.jsonl`, `.ndjson`), from the name.
 pub fn is_lines(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     lower.ends_with(".jsonl") || lower.ends_with(".ndjson")
+}
+
+/// True for concatenated JSON streams (`.jstream`), from the name; see [`super::jstream`].
+pub fn is_stream(name: &str) -> bool {
+    name.to_ascii_lowercase().ends_with(".jstream")
+}
+
+/// Opens the concatenated JSON stream at `path` for reading object by object.
+///
+/// # Errors
+/// [`InputError::Io`] when the file cannot be opened.
+pub fn open_stream(
+    path: &std::path::Path,
+) -> Result<JsonStream<std::io::BufReader<std::fs::File>>, InputError> {
+    let file = std::fs::File::open(path).map_err(|source| InputError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Ok(JsonStream::new(
+        &path.display().to_string(),
+        std::io::BufReader::with_capacity(256 * 1024, file),
+    ))
 }
 
 /// The file a document came from: its path without the `:LINE` or `#N` of a JSON record.
@@ -202,6 +225,7 @@ impl<R: BufRead> Iterator for JsonLines<R> {
                 start: 0,
                 first_line: self.line,
                 first_byte: line_start,
+                encoding: None,
             }));
         }
         None
@@ -287,8 +311,34 @@ pub fn read_file(path: &std::path::Path) -> Result<Vec<Record>, InputError> {
         });
     }
     let bytes = std::fs::read(path).map_err(io)?;
-    let text = super::encoding::decode(&name, &bytes)?;
-    split(&name, &text)
+    let decoded = super::encoding::decode_any(&name, &bytes)?;
+    let mut records = split_or_stream(&name, &decoded.text)?;
+    for record in &mut records {
+        record.encoding = decoded.encoding;
+    }
+    Ok(records)
+}
+
+/// [`split`], or, when the text is several JSON values one after another (a `.jstream` saved as
+/// `.json`), the objects of the stream: the choice is made by content.
+///
+/// # Errors
+/// As [`split`].
+pub fn split_or_stream(file: &str, text: &str) -> Result<Vec<Record>, InputError> {
+    match split(file, text) {
+        Err(error) if is_stream(file) || trailing(text) => {
+            let records: Result<Vec<Record>, InputError> =
+                JsonStream::new(file, text.as_bytes()).collect();
+            records.or(Err(error))
+        }
+        other => other,
+    }
+}
+
+/// True when `text` starts with a whole JSON value followed by more.
+fn trailing(text: &str) -> bool {
+    let mut values = serde_json::Deserializer::from_str(text).into_iter::<serde::de::IgnoredAny>();
+    values.next().is_some_and(|v| v.is_ok()) && values.next().is_some()
 }
 
 /// Cuts the text of a `.json` file into its ads: one object, an array, or a page whose
@@ -299,36 +349,52 @@ pub fn read_file(path: &std::path::Path) -> Result<Vec<Record>, InputError> {
 /// one of those shapes.
 pub fn split(file: &str, text: &str) -> Result<Vec<Record>, InputError> {
     let top: &RawValue = serde_json::from_str(text).map_err(|e| json_error(file, 1, &e))?;
-    let raw = top.get();
-    if raw.starts_with('[') {
-        return array_records(file, text, raw);
-    }
-    if raw.starts_with('{') {
-        let fields: BTreeMap<String, &RawValue> =
-            serde_json::from_str(raw).map_err(|e| json_error(file, 1, &e))?;
-        let has_text = TEXT_FIELDS.iter().any(|f| fields.contains_key(*f));
-        if let (false, Some(content)) = (has_text, fields.get("content")) {
-            if content.get().starts_with('[') {
-                return array_records(file, text, content.get());
+    let mut raw = top;
+    // Unwrap pages down to their array of ads: `content`, `hits.hits`, `items`.
+    for _ in 0..4 {
+        if raw.get().starts_with('[') {
+            return array_records(file, text, raw.get());
+        }
+        let Some(fields) = shape::fields(raw) else {
+            break;
+        };
+        match shape::of_object(&fields) {
+            Shape::Many(inner) => raw = inner,
+            Shape::Unknown(found) => return Err(unknown_shape(file, 1, &found)),
+            _ => {
+                let mut lines = LineCounter::default();
+                return Ok(vec![record_at(
+                    file,
+                    file.to_string(),
+                    text,
+                    raw.get(),
+                    &mut lines,
+                )]);
             }
         }
-        let mut lines = LineCounter::default();
-        return Ok(vec![record_at(
-            file,
-            file.to_string(),
-            text,
-            raw,
-            &mut lines,
-        )]);
     }
     Err(InputError::Record {
         path: file.to_string(),
         line: 1,
         message: format!(
-            "the file holds a JSON {}, not an ad object, an array of ads or a page {{\"content\": [...]}}",
-            kind_of(raw)
+            "the file holds a JSON {}; terskel looked for {LOOKED_FOR}",
+            kind_of(raw.get())
         ),
     })
+}
+
+/// The error for a JSON object (at `line` of `file`) of none of the shapes terskel reads.
+fn unknown_shape(file: &str, line: usize, found: &[String]) -> InputError {
+    InputError::UnknownShape {
+        path: file.to_string(),
+        line,
+        looked_for: LOOKED_FOR,
+        found: if found.is_empty() {
+            "none".to_string()
+        } else {
+            found.join(", ")
+        },
+    }
 }
 
 /// The records of the array `raw` (a slice of `text`).
@@ -353,21 +419,32 @@ fn array_records(file: &str, text: &str, raw: &str) -> Result<Vec<Record>, Input
         .collect())
 }
 
-/// Counts lines up to increasing offsets of one text, in one pass.
+/// Counts lines up to increasing offsets of one text, in one pass, and remembers where the last
+/// line before the offset starts: finding an ad's line costs the bytes since the previous ad,
+/// not the bytes since the start of the file (a minified array has every ad on line 1).
 #[derive(Debug, Default)]
 struct LineCounter {
     offset: usize,
     lines: usize,
+    line_start: usize,
+    /// Bytes looked at so far: at most the text's length, however many ads it holds.
+    scanned: usize,
 }
 
 impl LineCounter {
-    /// The number of `\n` in `text[..offset]`; offsets must not decrease between calls.
-    fn before(&mut self, text: &str, offset: usize) -> usize {
+    /// The number of `\n` in `text[..offset]` and the start of the line `offset` is on;
+    /// offsets must not decrease between calls.
+    fn before(&mut self, text: &str, offset: usize) -> (usize, usize) {
         if offset >= self.offset {
-            self.lines += count_lines(text.get(self.offset..offset).unwrap_or(""));
+            let chunk = text.get(self.offset..offset).unwrap_or("");
+            self.scanned += chunk.len();
+            self.lines += count_lines(chunk);
+            if let Some(i) = chunk.rfind('\n') {
+                self.line_start = self.offset + i + 1;
+            }
             self.offset = offset;
         }
-        self.lines
+        (self.lines, self.line_start)
     }
 }
 
@@ -378,10 +455,7 @@ fn count_lines(text: &str) -> usize {
 /// The record of the ad `raw`, a slice of the file's `text`.
 fn record_at(file: &str, name: String, text: &str, raw: &str, lines: &mut LineCounter) -> Record {
     let at = offset_in(text, raw).unwrap_or(0);
-    let line_start = text
-        .get(..at)
-        .and_then(|before| before.rfind('\n'))
-        .map_or(0, |i| i + 1);
+    let (lines_before, line_start) = lines.before(text, at);
     let first_byte = if at - line_start <= MAX_LINE_PREFIX {
         line_start
     } else {
@@ -395,8 +469,9 @@ fn record_at(file: &str, name: String, text: &str, raw: &str, lines: &mut LineCo
             .unwrap_or(raw)
             .to_string(),
         start: at - first_byte,
-        first_line: lines.before(text, at) + 1,
+        first_line: lines_before + 1,
         first_byte,
+        encoding: None,
     }
 }
 
@@ -439,17 +514,19 @@ fn kind_of(raw: &str) -> &'static str {
 pub(crate) fn read_one(
     file: &str,
     text: &str,
+    encoding: Option<&'static str>,
     options: &ReadOptions,
 ) -> Result<Document, InputError> {
     let mut records = if is_lines(file) {
         JsonLines::new(file, text.as_bytes()).collect::<Result<Vec<_>, _>>()?
     } else {
-        split(file, text)?
+        split_or_stream(file, text)?
     };
     match records.len() {
         1 => match records.pop() {
             Some(mut record) => {
                 record.name = file.to_string();
+                record.encoding = encoding;
                 read_record(record, options)
             }
             None => Err(no_ads(file)),
@@ -473,63 +550,92 @@ fn no_ads(file: &str) -> InputError {
     }
 }
 
-/// True when the record is an object with at least one of [`TEXT_FIELDS`] (holding anything):
-/// what tells an export of ads from other JSON.
+/// True when the record is an ad, a wrapper of one or a page of them (any shape but
+/// `Shape::Unknown`): what tells an export of ads from other JSON in a directory.
 pub fn has_text_field(record: &Record) -> bool {
     let raw = record.text.get(record.start..).unwrap_or("");
-    serde_json::from_str::<BTreeMap<String, &RawValue>>(raw)
-        .is_ok_and(|fields| TEXT_FIELDS.iter().any(|f| fields.contains_key(*f)))
+    serde_json::from_str::<&RawValue>(raw)
+        .ok()
+        .and_then(shape::fields)
+        .is_some_and(|fields| shape::is_ad_like(&fields))
 }
+
+/// How many wrappers deep an ad may sit (`{"_source": {"stilling": {…}}}`).
+const MAX_WRAPPERS: usize = 4;
 
 /// Reads one ad record into a document.
 ///
+/// Wrappers are unwrapped first (a pam-stilling-feed entry's `ad_content`, rekrutteringsbistand's
+/// `stilling`, an Elasticsearch hit's `_source`). The text is the first field of
+/// `AdFields::text`; the employer's own text follows under a heading "Om oss" (an About
+/// section); structured contacts with a phone or an e-mail follow under "Kontakt". Each piece of
+/// text keeps its place in the file.
+///
 /// # Errors
-/// [`InputError::Record`] with the record's line when it is not a JSON object or none of
-/// [`TEXT_FIELDS`] holds text.
+/// [`InputError::Skipped`] for an ad without text (empty, whitespace, inactive, masked, or an
+/// item of a feed page); [`InputError::Record`] with the record's line when it is not JSON, not
+/// an object or of an unknown shape (the message names the fields looked for).
 pub fn read_record(record: Record, options: &ReadOptions) -> Result<Document, InputError> {
     let raw = record.text.get(record.start..).unwrap_or("");
-    let error = |line: usize, message: String| InputError::Record {
+    let error = |message: String| InputError::Record {
         path: record.file.clone(),
-        line,
+        line: record.first_line,
         message,
     };
-    let value: &RawValue =
+    let mut value: &RawValue =
         serde_json::from_str(raw).map_err(|e| json_error(&record.file, record.first_line, &e))?;
-    if !value.get().starts_with('{') {
-        return Err(error(
-            record.first_line,
-            format!(
+    let mut depth = 0;
+    let top = loop {
+        let Some(fields) = shape::fields(value) else {
+            return Err(error(format!(
                 "the record is a JSON {}, not an ad object",
                 kind_of(value.get())
-            ),
-        ));
-    }
-    let fields: BTreeMap<String, &RawValue> = serde_json::from_str(value.get())
-        .map_err(|e| json_error(&record.file, record.first_line, &e))?;
-    let at = |value: &RawValue| offset_in(&record.text, value.get()).unwrap_or(record.start);
-    let string = |name: &str| {
-        fields
-            .get(name)
-            .filter(|v| v.get().starts_with('"'))
-            .map(|v| decode_literal(v.get(), at(v)))
+            )));
+        };
+        match shape::of_object(&fields) {
+            Shape::Ad => break fields,
+            Shape::Wrapped(inner) if depth < MAX_WRAPPERS => {
+                depth += 1;
+                value = inner;
+            }
+            Shape::Wrapped(_) => {
+                return Err(error(format!(
+                    "the ad is wrapped more than {MAX_WRAPPERS} objects deep"
+                )))
+            }
+            Shape::Empty(reason) => return Err(skipped(&record, &fields, reason)),
+            Shape::FeedItem => {
+                let url = fields
+                    .get("url")
+                    .and_then(|u| serde_json::from_str::<String>(u.get()).ok())
+                    .unwrap_or_else(|| "/api/v1/feedentry/UUID".to_string());
+                let reason = format!("a pam-stilling-feed page names ads without their text; fetch the entry ({url}) and check that");
+                return Err(skipped(&record, &fields, reason));
+            }
+            Shape::Many(_) => {
+                return Err(error(
+                    "the record holds several ads (a page); give each ad its own line".to_string(),
+                ))
+            }
+            Shape::Unknown(found) => {
+                return Err(unknown_shape(&record.file, record.first_line, &found))
+            }
+        }
     };
+    let ad = AdFields::new(top);
+    let at = |value: &RawValue| offset_in(&record.text, value.get()).unwrap_or(record.start);
+    let literal = |raw: &RawValue| decode_literal(raw.get(), at(raw));
 
-    let body = TEXT_FIELDS
-        .iter()
-        .filter_map(|f| string(f))
-        .find(|(text, _)| !text.trim().is_empty());
-    let Some((body, body_map)) = body else {
-        return Err(error(
-            record.first_line,
-            format!(
-                "the ad has no text: none of the fields {} holds text",
-                TEXT_FIELDS.join(", ")
-            ),
-        ));
+    let Some((body, body_map)) = ad.text().map(literal) else {
+        let reason = format!(
+            "the ad has no text: none of the fields {}, properties.adtext holds text",
+            TEXT_FIELDS.join(", ")
+        );
+        return Err(skipped(&record, &ad.top, reason));
     };
 
     let mut out = Assembly::default();
-    let title = string("title").filter(|(t, _)| !t.trim().is_empty());
+    let title = ad.title().map(literal);
     let has_title = title.is_some();
     if let Some((title, map)) = title {
         // A title is one line: line breaks in it become spaces (same length, same map).
@@ -542,36 +648,42 @@ pub fn read_record(record: Record, options: &ReadOptions) -> Result<Document, In
         out.text.push('\n');
     }
     let base = out.text.len();
-    let mut html_title = None;
-    if looks_like_html(&body) {
-        let extracted = html::extract(&body);
-        let inner = match &extracted.offsets {
-            OffsetMap::Segments(segments) => compose(segments, &body_map),
-            OffsetMap::Identity => body_map.clone(),
-        };
-        out.push(&extracted.text, &inner);
-        out.units
-            .extend(extracted.units.into_iter().map(|u| match u {
-                Unit::Title(r) if has_title => Unit::Heading(shift(r, base)),
-                other => shift_unit(other, base),
-            }));
-        html_title = extracted.title;
-    } else {
-        out.push(&body, &body_map);
-        out.units
-            .extend(text::units(&body, 0).into_iter().map(|u| match u {
-                Unit::Title(r) if has_title => Unit::Prose(shift(r, base)),
-                other => shift_unit(other, base),
-            }));
-    }
+    let html_title = out.push_body(&body, &body_map, Part::Text { has_title });
     if out.text.get(base..).is_none_or(|t| t.trim().is_empty()) {
-        return Err(error(
-            record.first_line,
-            "the ad text is empty once its HTML is removed".to_string(),
-        ));
+        let reason = "the ad text is empty once its HTML is removed".to_string();
+        return Err(skipped(&record, &ad.top, reason));
+    }
+    let mut employer_heading = None;
+    if let Some(raw) = ad.employer_text() {
+        let (text, map) = literal(raw);
+        employer_heading = Some(out.text.len() + 2);
+        out.push_heading(EMPLOYER_HEADING, at(raw));
+        // The employer's text is one About section: its own headings do not open others.
+        out.push_body(&text, &map, Part::Employer);
+    }
+    let contacts = ad.contacts();
+    if let Some(first) = contacts.first().and_then(|c| c.parts.first()) {
+        out.push_heading(CONTACT_HEADING, at(first));
+        for contact in &contacts {
+            out.text.push('\n');
+            let start = out.text.len();
+            for (i, part) in contact.parts.iter().enumerate() {
+                if i > 0 {
+                    out.push_synthetic(", ", at(part));
+                }
+                let (text, map) = literal(part);
+                let one_line: String = text
+                    .chars()
+                    .map(|c| if c == '\n' || c == '\r' { ' ' } else { c })
+                    .collect();
+                out.push(&one_line, &map);
+            }
+            out.units.push(Unit::Prose(start..out.text.len()));
+        }
     }
 
-    let metadata = metadata(&fields);
+    let metadata = ad.metadata();
+    let encoding = record.encoding;
     let mut source = Source::new(record.text);
     source.first_line = record.first_line;
     source.first_byte = record.first_byte;
@@ -583,13 +695,72 @@ pub fn read_record(record: Record, options: &ReadOptions) -> Result<Document, In
         metadata,
         title: html_title,
     };
-    Ok(super::finish(
-        &record.name,
-        Format::Json,
-        source,
-        parsed,
-        options,
-    ))
+    let mut document = super::finish(&record.name, Format::Json, source, parsed, options)?;
+    document.encoding = encoding;
+    if let Some(heading) = employer_heading {
+        demands_in_employer_text(&mut document, heading);
+    }
+    Ok(document)
+}
+
+/// A demand in the employer's own text ("alle ansatte må ha bachelorgrad") is still a demand:
+/// items of the About block that start at text offset `heading` (or after it, once the text was
+/// normalised) take the section their own words give them, as in a block without a heading.
+fn demands_in_employer_text(document: &mut Document, heading: usize) {
+    let text = &document.text;
+    let Some(block) = document.blocks.iter_mut().find(|b| {
+        b.section == SectionKind::About
+            && b.heading.as_deref() == Some(EMPLOYER_HEADING)
+            && b.heading_span.as_ref().is_some_and(|h| h.start >= heading)
+    }) else {
+        return;
+    };
+    for item in &mut block.items {
+        let own = text.get(item.span.clone()).unwrap_or("");
+        if let kind @ (SectionKind::Requirements | SectionKind::Preferred) =
+            super::sections::effective(SectionKind::Other, item.kind, own)
+        {
+            item.section = kind;
+        }
+    }
+}
+
+/// The heading the employer's own text is read under: an About section.
+const EMPLOYER_HEADING: &str = "Om oss";
+
+/// The heading structured contacts are read under: an Application section.
+const CONTACT_HEADING: &str = "Kontakt";
+
+/// The error for an ad that is skipped: named by its record, title and uuid.
+fn skipped(record: &Record, fields: &BTreeMap<String, &RawValue>, reason: String) -> InputError {
+    let get = |name: &str| {
+        fields
+            .get(name)
+            .and_then(|v| serde_json::from_str::<String>(v.get()).ok())
+            .filter(|s| !s.trim().is_empty())
+    };
+    let title = get("title").or_else(|| {
+        fields
+            .get("_feed_entry")
+            .and_then(|e| shape::fields(e))
+            .and_then(|e| {
+                e.get("title")
+                    .and_then(|t| serde_json::from_str(t.get()).ok())
+            })
+    });
+    let uuid = get("uuid").or_else(|| get("id"));
+    let mut name = record.name.clone();
+    match (title, uuid) {
+        (Some(t), Some(u)) => name.push_str(&format!(" ({t}, uuid {u})")),
+        (Some(t), None) => name.push_str(&format!(" ({t})")),
+        (None, Some(u)) => name.push_str(&format!(" (uuid {u})")),
+        (None, None) => {}
+    }
+    InputError::Skipped {
+        name,
+        line: record.first_line,
+        reason,
+    }
 }
 
 /// The document text being assembled, with its map into the record.
@@ -609,6 +780,68 @@ impl Assembly {
             .extend(map.iter().map(|&(t, s, len)| (t + base, s, len)));
         base..self.text.len()
     }
+
+    /// Appends text that is in no field (a heading, a separator), placed at record byte `at`.
+    fn push_synthetic(&mut self, text: &str, at: usize) -> std::ops::Range<usize> {
+        let base = self.text.len();
+        self.text.push_str(text);
+        self.segments.push((base, at, 0));
+        base..self.text.len()
+    }
+
+    /// Appends a heading of its own paragraph, placed at record byte `at`.
+    fn push_heading(&mut self, heading: &str, at: usize) {
+        self.text.push_str("\n\n");
+        let range = self.push_synthetic(heading, at);
+        self.units.push(Unit::Heading(range));
+        self.text.push('\n');
+    }
+
+    /// Appends a field's text (HTML or plain text) with its units; returns the HTML `<title>`
+    /// if it has one.
+    ///
+    /// In the ad text, a title line becomes a heading (HTML) or prose (plain text) when the ad
+    /// has a title field. In the employer's text every heading becomes prose, so the whole text
+    /// stays in the About section it is put under.
+    fn push_body(&mut self, body: &str, body_map: &[Segment], part: Part) -> Option<String> {
+        let base = self.text.len();
+        let html = looks_like_html(body);
+        let (units, title) = if html {
+            let extracted = html::extract(body);
+            let inner = match &extracted.offsets {
+                OffsetMap::Segments(segments) => compose(segments, body_map),
+                OffsetMap::Identity => body_map.to_vec(),
+            };
+            self.push(&extracted.text, &inner);
+            (extracted.units, extracted.title)
+        } else {
+            self.push(body, body_map);
+            (text::units(body, 0), None)
+        };
+        self.units.extend(
+            units
+                .into_iter()
+                .map(|u| match (shift_unit(u, base), part) {
+                    (Unit::Title(r) | Unit::Heading(r), Part::Employer) => Unit::Prose(r),
+                    (Unit::Title(r), Part::Text { has_title: true }) if html => Unit::Heading(r),
+                    (Unit::Title(r), Part::Text { has_title: true }) => Unit::Prose(r),
+                    (other, _) => other,
+                }),
+        );
+        title
+    }
+}
+
+/// Which part of an ad a field's text is.
+#[derive(Debug, Clone, Copy)]
+enum Part {
+    /// The ad text; `has_title` when the ad has a title field.
+    Text {
+        /// The ad has a title field.
+        has_title: bool,
+    },
+    /// The employer's own text.
+    Employer,
 }
 
 fn shift(range: std::ops::Range<usize>, by: usize) -> std::ops::Range<usize> {
@@ -624,46 +857,6 @@ fn shift_unit(unit: Unit, by: usize) -> Unit {
         Unit::Field(r) => Unit::Field(shift(r, by)),
         Unit::Keyed(r, section) => Unit::Keyed(shift(r, by), section),
     }
-}
-
-/// The metadata of an ad: scalar fields under their own names, plus `employer`, `id`, `url`.
-fn metadata(fields: &BTreeMap<String, &RawValue>) -> BTreeMap<String, Value> {
-    let mut out = BTreeMap::new();
-    for (name, raw) in fields {
-        if TEXT_FIELDS.contains(&name.as_str()) {
-            continue;
-        }
-        let value: Value = match serde_json::from_str(raw.get()) {
-            Ok(v) => v,
-            Err(_) => continue,
-        };
-        match value {
-            Value::String(_) | Value::Number(_) | Value::Bool(_) => {
-                out.insert(name.clone(), value);
-            }
-            Value::Object(ref map) if name == "employer" => {
-                if let Some(employer) = map.get("name").filter(|v| v.is_string()) {
-                    out.insert("employer".to_string(), employer.clone());
-                }
-            }
-            _ => {}
-        }
-    }
-    let first_of = |names: &[&str], out: &BTreeMap<String, Value>| {
-        names.iter().find_map(|n| out.get(*n).cloned())
-    };
-    for (key, names) in [
-        ("employer", &["employer", "businessName"][..]),
-        ("id", ID_FIELDS),
-        ("url", URL_FIELDS),
-    ] {
-        if !out.contains_key(key) {
-            if let Some(value) = first_of(names, &out) {
-                out.insert(key.to_string(), value);
-            }
-        }
-    }
-    out
 }
 
 /// Elements whose tags mark a text field as HTML.
@@ -754,7 +947,7 @@ fn hex4(bytes: &[u8], i: usize) -> Option<u32> {
 }
 
 /// The map of `outer` (text → middle) followed by `inner` (middle → record): text → record.
-fn compose(outer: &[Segment], inner: &[Segment]) -> Vec<Segment> {
+pub(crate) fn compose(outer: &[Segment], inner: &[Segment]) -> Vec<Segment> {
     let mut out: Vec<Segment> = Vec::with_capacity(outer.len());
     for &(t, m, len) in outer {
         let mut i = inner.partition_point(|&(m0, _, l0)| m0 + l0 <= m);
@@ -796,6 +989,7 @@ mod tests {
             start: 0,
             first_line: 1,
             first_byte: 0,
+            encoding: None,
         }
     }
 
@@ -829,16 +1023,20 @@ mod tests {
         assert_eq!(span.column, line.find("Fagbrev").unwrap() + 1);
     }
 
+    // See: issue 10 (an ad without text is skipped, not an error).
     #[test]
-    fn record_without_text_is_an_error_with_its_line() {
-        let mut r = record(r#"{"title":"Assistent"}"#);
+    fn record_without_text_is_skipped_with_its_name() {
+        let mut r = record(r#"{"title":"Assistent","uuid":"u-1","description":"  "}"#);
         r.first_line = 7;
         let err = read_record(r, &ReadOptions::default()).unwrap_err();
+        assert!(err.is_skip(), "{err}");
         assert!(
             err.to_string()
-                .starts_with("ads.jsonl:7: the ad has no text"),
+                .starts_with("ads.jsonl:1 (Assistent, uuid u-1): skipped: the ad has no text"),
             "{err}"
         );
+        let err = read_record(record(r#"{"labels":[1]}"#), &ReadOptions::default()).unwrap_err();
+        assert!(matches!(err, InputError::UnknownShape { .. }), "{err}");
     }
 
     #[test]
@@ -868,6 +1066,45 @@ mod tests {
         assert_eq!(records[1].start, 2);
         let single = split("one.json", "{\"description\": \"x\"}").unwrap();
         assert_eq!(single[0].name, "one.json");
+    }
+
+    // See: issue 13 (each ad of a minified array searched back to the start of the file).
+    #[test]
+    fn a_minified_array_is_cut_in_one_pass_with_exact_places() {
+        let ad = r#"{"title":"Kokk","description":"Vi søker en kokk."}"#;
+        let n = 3000;
+        let text = format!("[{}]", vec![ad; n].join(","));
+        let items: Vec<&RawValue> = serde_json::from_str(&text).unwrap();
+        let mut lines = LineCounter::default();
+        let records: Vec<Record> = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                record_at(
+                    "a.json",
+                    format!("a.json#{i}"),
+                    &text,
+                    item.get(),
+                    &mut lines,
+                )
+            })
+            .collect();
+        // Every byte is looked at once at most, not once per ad before it.
+        assert!(
+            lines.scanned <= text.len(),
+            "{} > {}",
+            lines.scanned,
+            text.len()
+        );
+        let last = records.last().unwrap();
+        assert_eq!(last.first_line, 1);
+        assert_eq!(last.first_byte, text.len() - 1 - ad.len());
+        assert_eq!(last.text, ad);
+        // A pretty-printed array: each ad on its own line keeps its line prefix.
+        let pretty = format!("[\n  {ad},\n  {ad}\n]");
+        let records = split("p.json", &pretty).unwrap();
+        assert_eq!((records[1].first_line, records[1].start), (3, 2));
+        assert_eq!(records[1].first_byte, pretty.rfind("  {").unwrap());
     }
 
     #[test]

@@ -7,36 +7,48 @@
 //!
 //! It does not know about rules or findings: the engine asks a document for its items and spans.
 //!
-//! The pieces, one responsibility each: `encoding` (bytes → text), `frontmatter`, one
-//! reader per format (`markdown`, `text`, `html` with `html_source` for the way back into the
-//! source, and [`json`] for JSON and JSON Lines exports, one document per ad) producing units, `lines` (what a line of running text is), `builder` (units → blocks),
-//! `sections` (heading kinds and item modality), `sentences`, `language`, `role`, and [`outline`]
-//! for debugging.
+//! The pieces, one responsibility each: `encoding` (bytes → text: UTF-8, UTF-16 with a BOM,
+//! Windows-1252), `frontmatter`, one reader per format (`markdown`, `text`, `html` with
+//! `html_source` for the way back into the source, [`json`] for JSON and JSON Lines exports and
+//! [`jstream`] for concatenated JSON streams, one document per ad) producing units; for exports,
+//! `shape` (which of NAV's shapes a JSON value is) and `ad_fields` (what its fields mean);
+//! `given` (a text without a file: standard input, the writers' page), `nfc` (the text in NFC
+//! with a map back), `lines` (what a line of running text is), `builder` (units → blocks),
+//! `sections` (heading kinds and item modality), `sentences`, `visible` (the text a reader sees,
+//! and languages without rules), `language`, `role`, and [`outline`] for debugging.
 
+mod ad_fields;
 mod builder;
 mod document;
 mod encoding;
 mod frontmatter;
+mod given;
 mod html;
 mod html_source;
 pub mod json;
+pub mod jstream;
 mod language;
 mod lines;
 mod markdown;
+mod nfc;
 mod outline;
 mod role;
 mod sections;
 mod sentences;
+mod shape;
 mod text;
+mod visible;
 mod words;
 
 #[cfg(test)]
 mod read_tests;
 
+pub use ad_fields::REPORTED;
 pub use document::{
     Block, Document, Format, InputError, Item, ItemKind, OffsetMap, ReadOptions, RoleFamily,
     SectionKind, Source, DEFAULT_MAX_SIZE,
 };
+pub use given::{given_records, read_given, sniffs_as_json, Given, STDIN_NAME};
 pub use outline::outline;
 
 use builder::Unit;
@@ -44,8 +56,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Reads the file at `path` into a document, choosing the format from its extension
-/// (`.md`/`.markdown` Markdown, `.html`/`.htm` HTML, `.json`/`.jsonl`/`.ndjson` JSON holding
-/// one ad, anything else plain text). A JSON file of several ads is read with [`json`].
+/// (`.md`/`.markdown` Markdown, `.html`/`.htm` HTML, `.json`/`.jsonl`/`.ndjson`/`.jstream` JSON
+/// holding one ad, anything else plain text). A JSON file of several ads is read with [`json`].
 ///
 /// # Errors
 /// [`InputError`] when the file cannot be read, is larger than [`ReadOptions::size_limit`],
@@ -89,7 +101,7 @@ pub fn format_for_path(path: &Path) -> Format {
     {
         Some("md" | "markdown" | "mdown" | "mkd") => Format::Markdown,
         Some("html" | "htm" | "xhtml") => Format::Html,
-        Some("json" | "jsonl" | "ndjson") => Format::Json,
+        Some("json" | "jsonl" | "ndjson" | "jstream") => Format::Json,
         _ => Format::Text,
     }
 }
@@ -114,7 +126,8 @@ pub fn read_bytes(
     options: &ReadOptions,
 ) -> Result<Document, InputError> {
     options.check_size(name, u64::try_from(bytes.len()).unwrap_or(u64::MAX))?;
-    let source = encoding::decode(name, bytes)?;
+    let decoded = encoding::decode_any(name, bytes)?;
+    let source = decoded.text;
     let parsed = match format {
         Format::Markdown => {
             let front = frontmatter::parse(name, &source)?.unwrap_or_default();
@@ -140,19 +153,27 @@ pub fn read_bytes(
                 title: extracted.title,
             }
         }
-        Format::Json => return json::read_one(name, &source, options),
+        Format::Json => return json::read_one(name, &source, decoded.encoding, options),
     };
-    Ok(finish(name, format, Source::new(source), parsed, options))
+    let mut document = finish(name, format, Source::new(source), parsed, options)?;
+    document.encoding = decoded.encoding;
+    Ok(document)
 }
 
-/// Builds the document from a reader's result: blocks, title, language and role.
+/// Builds the document from a reader's result: the text in NFC, blocks, title, language and
+/// role.
+///
+/// # Errors
+/// [`InputError::Skipped`] for an ad in a language terskel has no rules for (declared, or
+/// detected from its visible text when `--lang` does not force one).
 fn finish(
     name: &str,
     format: Format,
     source: Source,
     parsed: Parsed,
     options: &ReadOptions,
-) -> Document {
+) -> Result<Document, InputError> {
+    let parsed = nfc::normalize(parsed);
     let blocks = builder::build(&parsed.text, &parsed.units);
     let title = parsed
         .metadata
@@ -163,15 +184,33 @@ fn finish(
         .or(parsed.title)
         .or_else(|| title_item(&parsed.text, &blocks));
     let first_heading = blocks.iter().find_map(|b| b.heading.clone());
-    let body = parsed.text.get(parsed.body_start..).unwrap_or("");
-    let (language, language_detected) = language::choose(options.language, &parsed.metadata, body);
+    let body = visible::text(parsed.text.get(parsed.body_start..).unwrap_or(""));
+    if options.language.is_none() {
+        let declared = ["lang", "language"]
+            .iter()
+            .find_map(|k| parsed.metadata.get(*k)?.as_str());
+        let foreign = match declared {
+            Some(value) => visible::unsupported_name(value),
+            None => visible::unsupported(&body),
+        };
+        if let Some(foreign) = foreign {
+            return Err(InputError::Skipped {
+                name: name.to_string(),
+                line: source.first_line,
+                reason: format!(
+                    "language not supported: {foreign} (terskel has rules for Bokmål, Nynorsk and English); the ad is not checked"
+                ),
+            });
+        }
+    }
+    let (language, language_detected) = language::choose(options.language, &parsed.metadata, &body);
     let role = role::detect(
         &parsed.metadata,
         title.as_deref(),
         first_heading.as_deref(),
         &options.roles,
     );
-    Document {
+    Ok(Document {
         path: name.to_string(),
         format,
         title,
@@ -183,7 +222,8 @@ fn finish(
         offsets: parsed.offsets,
         source,
         blocks,
-    }
+        encoding: None,
+    })
 }
 
 /// What a format reader produced, before blocks are built.

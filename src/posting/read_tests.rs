@@ -183,20 +183,20 @@ fn input_errors() {
         matches!(err, InputError::UnclosedFrontMatter { line: 1, .. }),
         "{err}"
     );
-    let err = read_bytes("a.md", b"Hei\n\xff", Format::Markdown, &opts).unwrap_err();
+    let err = read_bytes("a.md", b"Hei\n\xff\x01", Format::Markdown, &opts).unwrap_err();
     assert!(
         matches!(
             err,
-            InputError::NotUtf8 {
+            InputError::NotText {
                 line: 2,
-                column: 1,
+                column: 2,
                 ..
             }
         ),
         "{err}"
     );
     let err = read_bytes("a.json", b"{}", Format::Json, &opts).unwrap_err();
-    assert!(matches!(err, InputError::Record { .. }), "{err}");
+    assert!(matches!(err, InputError::UnknownShape { .. }), "{err}");
     let err = read_bytes("a.md", b"\n\n", Format::Markdown, &opts).unwrap_err();
     assert!(matches!(err, InputError::Empty { .. }), "{err}");
 }

@@ -124,7 +124,9 @@ pub struct AdSummary {
     pub title: Option<String>,
     /// The ad's language.
     pub language: Language,
-    /// Metadata `employer`.
+    /// The ad's uuid, for an ad of an export that has one.
+    pub uuid: Option<String>,
+    /// Metadata `employer` (for an ad of an export without an employer name, `orgnr N`).
     pub employer: Option<String>,
     /// Metadata `department`.
     pub department: Option<String>,
@@ -169,12 +171,28 @@ impl AdSummary {
             })
             .collect();
         let more_findings = checked.findings.len().saturating_sub(findings.len());
+        let export = doc.format == crate::posting::Format::Json;
+        // An ad of an export links to the ad on the web, else to its file (not to `FILE#N`).
+        let web = meta(doc, "link").filter(|l| export && is_web(l));
+        let link = match (web, link) {
+            (Some(web), _) => Some(web),
+            (None, Some(_)) if export && doc.path != crate::posting::json::file_of(doc) => {
+                self::link(crate::posting::json::file_of(doc), None)
+            }
+            (None, link) => link,
+        };
+        let employer = meta(doc, "employer").or_else(|| {
+            meta(doc, "orgnr")
+                .filter(|_| export)
+                .map(|n| format!("orgnr {n}"))
+        });
         AdSummary {
             path: doc.path.clone(),
             link,
             title: doc.title.clone(),
             language: doc.language,
-            employer: meta(doc, "employer"),
+            uuid: meta(doc, "uuid").filter(|_| export),
+            employer,
             department: meta(doc, "department"),
             counts,
             by_category,
@@ -188,10 +206,19 @@ impl AdSummary {
         self.counts.score()
     }
 
-    /// The title, or the path when the ad has none.
-    pub fn name(&self) -> &str {
-        self.title.as_deref().unwrap_or(&self.path)
+    /// The title (with the uuid for an ad of an export), or the path when the ad has none.
+    pub fn name(&self) -> std::borrow::Cow<'_, str> {
+        match (&self.title, &self.uuid) {
+            (Some(title), Some(uuid)) => format!("{title} ({uuid})").into(),
+            (Some(title), None) => title.as_str().into(),
+            (None, Some(uuid)) => format!("{} ({uuid})", self.path).into(),
+            (None, None) => self.path.as_str().into(),
+        }
     }
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 fn meta(doc: &crate::posting::Document, key: &str) -> Option<String> {
@@ -231,6 +258,7 @@ pub struct Audit {
     ads: Vec<AdSummary>,
     suppressions: Vec<AuditSuppression>,
     unread: Vec<String>,
+    skipped: Vec<super::Skipped>,
 }
 
 impl Audit {
@@ -263,6 +291,11 @@ impl Audit {
         self.unread.push(message);
     }
 
+    /// Notes an ad that was skipped because it has no text.
+    pub fn add_skipped(&mut self, skipped: super::Skipped) {
+        self.skipped.push(skipped);
+    }
+
     /// The finished, sorted report.
     pub fn report(self) -> AuditReport {
         AuditReport::new(self)
@@ -284,6 +317,9 @@ pub struct Totals {
     pub suppressions: usize,
     /// Inputs that could not be read.
     pub unread: usize,
+    /// Ads skipped because they have no text (left out of the JSON when 0).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub skipped: usize,
     /// Ads per language.
     pub by_language: BTreeMap<Language, usize>,
 }
@@ -334,6 +370,8 @@ pub struct AuditReport {
     pub suppressions: Vec<AuditSuppression>,
     /// Messages of inputs that could not be read, in input order.
     pub unread: Vec<String>,
+    /// Ads skipped because they have no text, in input order.
+    pub skipped: Vec<super::Skipped>,
     /// Every ad, in input order.
     pub ads: Vec<AdSummary>,
 }
@@ -344,12 +382,14 @@ impl AuditReport {
             ads,
             mut suppressions,
             unread,
+            skipped,
             ..
         } = audit;
         let mut totals = Totals {
             ads: ads.len(),
             suppressions: suppressions.len(),
             unread: unread.len(),
+            skipped: skipped.len(),
             ..Totals::default()
         };
         let mut by_category: BTreeMap<Category, usize> =
@@ -407,6 +447,7 @@ impl AuditReport {
             top_ads,
             suppressions,
             unread,
+            skipped,
             ads,
         }
     }
@@ -539,14 +580,23 @@ fn slashes(path: &Path) -> String {
 /// Percent-encodes a relative path for a link target (Markdown or HTML `href`), keeping `/`.
 pub fn url_path(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
+    // A link to the ad on the web keeps its URL syntax; only what would break the markup is
+    // encoded.
+    let web = is_web(path);
     for byte in path.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
+        let url_syntax = web && b":?#[]@!$&'()*+,;=%".contains(&byte);
+        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) || url_syntax {
             out.push(char::from(byte));
         } else {
             out.push_str(&format!("%{byte:02X}"));
         }
     }
     out
+}
+
+/// True for an `http://` or `https://` address.
+fn is_web(link: &str) -> bool {
+    link.starts_with("https://") || link.starts_with("http://")
 }
 
 #[cfg(test)]

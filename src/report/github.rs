@@ -110,6 +110,16 @@ impl Reporter for GithubReporter {
         Ok(())
     }
 
+    fn skipped(&mut self, skipped: &super::Skipped, out: &mut dyn Write) -> io::Result<()> {
+        // A skipped ad is a warning annotation without a place: the run still passes.
+        writeln!(
+            out,
+            "::warning title={}::{}",
+            escape_property("terskel: ad skipped"),
+            escape_data(&format!("{}: {}", skipped.path, skipped.reason))
+        )
+    }
+
     fn finish(&mut self, _out: &mut dyn Write) -> io::Result<()> {
         Ok(())
     }

@@ -1,8 +1,9 @@
 //! `--format json`: the stable version-1 shape of design.md §5, streamed document by document.
 
-use super::{Checked, Reporter, Summary};
+use super::{Checked, Reporter, Skipped, Summary};
 use crate::engine::Finding;
 use serde::Serialize;
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 #[derive(Serialize)]
@@ -10,13 +11,36 @@ struct DocumentOut<'a> {
     path: &'a str,
     title: Option<&'a str>,
     language: crate::taxonomy::Language,
+    /// What identifies an ad of an export (`uuid`, `link`, `employer`, …; see
+    /// [`crate::posting::REPORTED`]), and `encoding` for a file that was re-encoded.
+    #[serde(flatten)]
+    identity: BTreeMap<&'static str, serde_json::Value>,
     findings: &'a [Finding],
+}
+
+/// The metadata of `document` that the report carries (design.md §5): for an ad of an export,
+/// the keys of [`crate::posting::REPORTED`] it has; for any file, `encoding` when it was not
+/// UTF-8.
+pub fn identity(document: &crate::posting::Document) -> BTreeMap<&'static str, serde_json::Value> {
+    let mut out = BTreeMap::new();
+    if document.format == crate::posting::Format::Json {
+        for key in crate::posting::REPORTED {
+            if let Some(value) = document.metadata.get(*key) {
+                out.insert(*key, value.clone());
+            }
+        }
+    }
+    if let Some(encoding) = document.encoding {
+        out.insert("encoding", serde_json::Value::from(encoding));
+    }
+    out
 }
 
 /// The JSON reporter.
 #[derive(Debug, Default)]
 pub struct JsonReporter {
     summary: Summary,
+    skipped: Vec<Skipped>,
 }
 
 impl JsonReporter {
@@ -78,6 +102,7 @@ impl Reporter for JsonReporter {
             path: &checked.document.path,
             title: checked.document.title.as_deref(),
             language: checked.document.language,
+            identity: identity(&checked.document),
             findings: &checked.findings,
         };
         let separator = if self.summary.documents == 0 { "" } else { "," };
@@ -86,15 +111,25 @@ impl Reporter for JsonReporter {
         write_indented(&doc, "    ", out)
     }
 
+    fn skipped(&mut self, skipped: &Skipped, _out: &mut dyn Write) -> io::Result<()> {
+        self.summary.skipped += 1;
+        self.skipped.push(skipped.clone());
+        Ok(())
+    }
+
     fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
         let close = if self.summary.documents == 0 {
             "]"
         } else {
             "\n  ]"
         };
+        write!(out, "{close},")?;
+        if !self.skipped.is_empty() {
+            write!(out, "\n  \"skipped\": {},", indented(&self.skipped, "  ")?)?;
+        }
         writeln!(
             out,
-            "{close},\n  \"summary\": {}\n}}",
+            "\n  \"summary\": {}\n}}",
             indented(&self.summary, "  ")?
         )
     }

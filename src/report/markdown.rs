@@ -15,6 +15,8 @@ use std::io::{self, Write};
 /// The words of the report frame in one language.
 struct Words {
     ads: &'static str,
+    /// "skipped" (ads without text), after a count.
+    skipped: &'static str,
     findings: &'static str,
     no_findings: &'static str,
     line: &'static str,
@@ -30,6 +32,7 @@ struct Words {
 
 const NB: Words = Words {
     ads: "annonser",
+    skipped: "hoppet over (uten tekst eller på et språk uten regler)",
     findings: "funn",
     no_findings: "Ingen terskler funnet.",
     line: "linje",
@@ -55,6 +58,7 @@ const NB: Words = Words {
 
 const NN: Words = Words {
     ads: "annonsar",
+    skipped: "hoppa over (utan tekst eller på eit språk utan reglar)",
     findings: "funn",
     no_findings: "Ingen tersklar funne.",
     line: "linje",
@@ -80,6 +84,7 @@ const NN: Words = Words {
 
 const EN: Words = Words {
     ads: "ads",
+    skipped: "skipped (no text, or a language without rules)",
     findings: "findings",
     no_findings: "No thresholds found.",
     line: "line",
@@ -170,8 +175,13 @@ impl Reporter for MarkdownReporter<'_> {
         out.write_all(text.as_bytes())
     }
 
+    fn skipped(&mut self, _skipped: &super::Skipped, _out: &mut dyn Write) -> io::Result<()> {
+        self.summary.skipped += 1;
+        Ok(())
+    }
+
     fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
-        if self.summary.documents == 1 {
+        if self.summary.documents == 1 && self.summary.skipped == 0 {
             return Ok(());
         }
         let frame = match (self.languages.len(), self.languages.first()) {
@@ -193,9 +203,14 @@ impl Reporter for MarkdownReporter<'_> {
         } else {
             format!(" ({})", counts.join(", "))
         };
+        let skipped = if self.summary.skipped > 0 {
+            format!("; {} {}", self.summary.skipped, frame.skipped)
+        } else {
+            String::new()
+        };
         writeln!(
             out,
-            "**terskel:** {} {}, {} {}{detail}",
+            "**terskel:** {} {}, {} {}{detail}{skipped}",
             self.summary.documents, frame.ads, self.summary.findings, frame.findings
         )
     }

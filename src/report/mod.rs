@@ -42,6 +42,23 @@ pub struct Summary {
     pub by_severity: BTreeMap<Severity, usize>,
     /// Findings per category (only categories that occur).
     pub by_category: BTreeMap<Category, usize>,
+    /// Ads skipped because they have no text (empty, inactive, masked); not in `documents`.
+    /// Left out of the JSON when 0.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub skipped: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// An ad that was skipped, as reports list it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Skipped {
+    /// The ad: its record name, title and uuid.
+    pub path: String,
+    /// Why it was skipped.
+    pub reason: String,
 }
 
 impl Summary {
@@ -77,6 +94,15 @@ pub trait Reporter {
     /// # Errors
     /// When writing fails.
     fn document(&mut self, checked: &Checked, out: &mut dyn Write) -> io::Result<()>;
+    /// Notes an ad that was skipped (it has no text); the report counts it as skipped. By
+    /// default a format only counts it on standard error (the command does that).
+    ///
+    /// # Errors
+    /// When writing fails.
+    fn skipped(&mut self, skipped: &Skipped, out: &mut dyn Write) -> io::Result<()> {
+        let _ = (skipped, out);
+        Ok(())
+    }
     /// Writes what comes after the last document.
     ///
     /// # Errors

@@ -33,6 +33,7 @@ pub struct SarifReporter<'a> {
     rules: Vec<&'a Rule>,
     index: BTreeMap<&'a str, usize>,
     results: usize,
+    skipped: Vec<super::Skipped>,
 }
 
 impl<'a> SarifReporter<'a> {
@@ -49,6 +50,7 @@ impl<'a> SarifReporter<'a> {
             rules: sorted,
             index,
             results: 0,
+            skipped: Vec::new(),
         }
     }
 }
@@ -154,6 +156,12 @@ struct ResultProperties<'a> {
     section: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     document: Option<&'a str>,
+    /// The ad's title, uuid, link, … when it comes from an export (see
+    /// [`super::json::identity`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
+    #[serde(flatten)]
+    identity: BTreeMap<&'static str, serde_json::Value>,
 }
 
 /// The SARIF level of a severity.
@@ -260,6 +268,10 @@ impl SarifReporter<'_> {
                 category: finding.category.id(),
                 section: finding.section.map(|s| s.id()),
                 document,
+                title: (checked.document.format == crate::posting::Format::Json)
+                    .then_some(checked.document.title.as_deref())
+                    .flatten(),
+                identity: super::json::identity(&checked.document),
             },
         }
     }
@@ -296,9 +308,39 @@ impl Reporter for SarifReporter<'_> {
         Ok(())
     }
 
+    fn skipped(&mut self, skipped: &super::Skipped, _out: &mut dyn Write) -> io::Result<()> {
+        self.skipped.push(skipped.clone());
+        Ok(())
+    }
+
     fn finish(&mut self, out: &mut dyn Write) -> io::Result<()> {
         let close = if self.results == 0 { "]" } else { "\n      ]" };
-        writeln!(out, "{close}\n    }}\n  ]\n}}")
+        write!(out, "{close}")?;
+        if !self.skipped.is_empty() {
+            // Skipped ads are tool notifications of the run, and counted in its properties.
+            let notifications: Vec<serde_json::Value> = self
+                .skipped
+                .iter()
+                .map(|s| {
+                    serde_json::json!({
+                        "level": "warning",
+                        "message": {"text": format!("{}: skipped: {}", s.path, s.reason)},
+                    })
+                })
+                .collect();
+            let invocations = serde_json::json!([{
+                "executionSuccessful": true,
+                "toolExecutionNotifications": notifications,
+            }]);
+            let properties = serde_json::json!({"skipped": self.skipped.len()});
+            write!(
+                out,
+                ",\n      \"invocations\": {},\n      \"properties\": {}",
+                indented(&invocations, "      ")?,
+                indented(&properties, "      ")?
+            )?;
+        }
+        writeln!(out, "\n    }}\n  ]\n}}")
     }
 }
 

@@ -9,6 +9,7 @@ use super::chunk::{split_documents, Chunk};
 use super::error::{LoadError, Location, RuleError};
 use super::rule::{Kind, Rule, Unless};
 use super::schema::{Example, RuleSpec, Subject};
+use super::terms::{self, TermSet};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -105,21 +106,79 @@ fn collect_yaml_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadErro
     Ok(())
 }
 
-/// Parses and validates every rule of every source; ids must be unique across all of them.
+/// Parses and validates every rule and term set of every source; rule ids must be unique
+/// across all of them, and so must term set names per language.
 ///
 /// # Errors
 /// [`LoadError::Invalid`] with every problem found.
 pub fn parse_sources(sources: &[RuleSource]) -> Result<Vec<Rule>, LoadError> {
+    parse_with(sources, &[])
+}
+
+/// [`parse_sources`] for `sources`, where rules may also use the term sets of `also` (whose
+/// rules are not loaded); a set in `sources` replaces one of the same name in `also`.
+///
+/// # Errors
+/// [`LoadError::Invalid`] with every problem found.
+pub fn parse_with(sources: &[RuleSource], also: &[RuleSource]) -> Result<Vec<Rule>, LoadError> {
+    parse_pack(sources, also).map(|(rules, _)| rules)
+}
+
+/// [`parse_with`], also returning every term set (those of `also` included), sorted by name and
+/// language.
+///
+/// # Errors
+/// [`LoadError::Invalid`] with every problem found.
+pub fn parse_pack(
+    sources: &[RuleSource],
+    also: &[RuleSource],
+) -> Result<(Vec<Rule>, Vec<TermSet>), LoadError> {
     let mut rules = Vec::new();
     let mut errors = Vec::new();
-    for source in sources {
+    let chunks: Vec<(&RuleSource, Vec<Chunk>)> = sources
+        .iter()
+        .map(|s| (s, split_documents(&s.text)))
+        .collect();
+    let mut sets = terms::Sets::new();
+    let mut extensions = Vec::new();
+    for (source, list) in &chunks {
+        for chunk in list.iter().filter(|c| terms::is_term_set(c)) {
+            match terms::parse(&source.name, chunk) {
+                Ok(set) if set.extend => extensions.push(set),
+                Ok(set) => {
+                    if let Err(e) = terms::insert(&mut sets, set) {
+                        errors.push(e);
+                    }
+                }
+                Err(mut e) => errors.append(&mut e),
+            }
+        }
+    }
+    for source in also {
         for chunk in split_documents(&source.text) {
+            if !terms::is_term_set(&chunk) {
+                continue;
+            }
+            if let Ok(set) = terms::parse(&source.name, &chunk) {
+                if !set.extend {
+                    sets.entry((set.language, set.name.clone())).or_insert(set);
+                }
+            }
+        }
+    }
+    for set in extensions {
+        if let Err(e) = terms::extend(&mut sets, set) {
+            errors.push(e);
+        }
+    }
+    for (source, list) in &chunks {
+        for chunk in list.iter().filter(|c| !terms::is_term_set(c)) {
             let converted = source
                 .converted
                 .iter()
                 .find(|(line, _)| *line == chunk.first_line)
                 .map(|&(_, json)| json);
-            match parse_chunk(&source.name, &chunk, converted) {
+            match parse_chunk(&source.name, chunk, converted, &sets) {
                 Ok(rule) => rules.push(rule),
                 Err(mut e) => errors.append(&mut e),
             }
@@ -139,7 +198,9 @@ pub fn parse_sources(sources: &[RuleSource]) -> Result<Vec<Rule>, LoadError> {
         }
     }
     if errors.is_empty() {
-        Ok(rules)
+        let mut sets: Vec<TermSet> = sets.into_values().collect();
+        sets.sort_by(|a, b| (&a.name, a.language.id()).cmp(&(&b.name, b.language.id())));
+        Ok((rules, sets))
     } else {
         Err(LoadError::Invalid(errors))
     }
@@ -147,7 +208,12 @@ pub fn parse_sources(sources: &[RuleSource]) -> Result<Vec<Rule>, LoadError> {
 
 /// Reads one document: from its JSON form when the build converted it (and it reads), else from
 /// the YAML, whose errors carry the place.
-fn parse_chunk(file: &str, chunk: &Chunk, json: Option<&str>) -> Result<Rule, Vec<RuleError>> {
+fn parse_chunk(
+    file: &str,
+    chunk: &Chunk,
+    json: Option<&str>,
+    sets: &terms::Sets,
+) -> Result<Rule, Vec<RuleError>> {
     let from_json = json.and_then(|json| serde_json::from_str::<RuleSpec>(json).ok());
     let parsed = match from_json {
         Some(spec) => Ok(spec),
@@ -187,6 +253,10 @@ fn parse_chunk(file: &str, chunk: &Chunk, json: Option<&str>) -> Result<Rule, Ve
             column: 1,
         },
     };
+    let unknown = terms::expand(&mut spec, sets, chunk, file);
+    if !unknown.is_empty() {
+        return Err(unknown);
+    }
     let (kind, errors) = validate(&mut spec, chunk, file);
     match kind {
         Some(kind) if errors.is_empty() => Ok(into_rule(spec, kind, origin)),
@@ -398,6 +468,79 @@ examples:
             LoadError::Invalid(v) => v,
             other => panic!("{other}"),
         })
+    }
+
+    const SET: &str = "term_set: licence\nlanguage: nb\ndescription: Førerkort.\nterms: [førerkort, sertifikat*]\n";
+
+    #[test]
+    fn a_term_set_reference_expands_in_place() {
+        let rule = GOOD.replace("[førerkort, \"sertifikat*\"]", "[lappen, \"@licence\"]");
+        let rules = load(&format!("{SET}---\n{rule}")).unwrap();
+        assert_eq!(rules.len(), 1);
+        assert_eq!(rules[0].phrases(), ["lappen", "førerkort", "sertifikat*"]);
+    }
+
+    #[test]
+    fn an_unknown_term_set_is_an_error_where_it_is_written() {
+        let rule = GOOD.replace("[førerkort, \"sertifikat*\"]", "[lappen, \"@license\"]");
+        let errs = load(&rule).unwrap_err();
+        assert_eq!(errs.len(), 1);
+        let e = &errs[0];
+        assert_eq!(e.rule.as_deref(), Some("nb.driving-licence.required"));
+        assert_eq!((e.location.line, e.location.column), (6, 20));
+        assert!(e.message.contains("`@licence`") || e.message.contains("`@license`"));
+        assert!(
+            e.message.contains("not defined for language `nb`"),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
+    fn a_term_set_of_another_language_is_not_found() {
+        let set = SET.replace("language: nb", "language: nn");
+        let rule = GOOD.replace("[førerkort, \"sertifikat*\"]", "[\"@licence\"]");
+        let errs = load(&format!("{set}---\n{rule}")).unwrap_err();
+        assert!(errs[0].message.contains("not defined for language `nb`"));
+    }
+
+    #[test]
+    fn empty_and_duplicate_term_sets_are_errors() {
+        let errs = load(&SET.replace("[førerkort, sertifikat*]", "[]")).unwrap_err();
+        assert!(
+            errs[0].message.contains("the term set is empty"),
+            "{}",
+            errs[0].message
+        );
+        assert_eq!(errs[0].location.line, 4);
+        assert_eq!(errs[0].rule.as_deref(), Some("@licence"));
+        let errs = load(&format!("{SET}---\n{SET}")).unwrap_err();
+        assert!(
+            errs[0].message.contains("duplicate term set `licence` for language `nb`; it is already defined at r.yaml:1:1"),
+            "{}",
+            errs[0].message
+        );
+        let errs = load(&SET.replace("sertifikat*", "\"@other\"")).unwrap_err();
+        assert!(errs[0].message.contains("cannot refer to another set"));
+        let errs = load(&SET.replace("term_set: licence", "term_set: Licence")).unwrap_err();
+        assert!(errs[0].message.contains("lowercase"));
+    }
+
+    #[test]
+    fn a_user_rule_can_use_a_term_set_of_the_embedded_pack() {
+        let rule = GOOD
+            .replace("nb.driving-licence.required", "nb.driving-licence.mine")
+            .replace("[førerkort, \"sertifikat*\"]", "[\"@driving-licence\"]");
+        let mut sources = embedded_sources();
+        sources.push(RuleSource::new("mine.yaml", rule.clone()));
+        let rules = parse_sources(&sources).unwrap();
+        let mine = rules
+            .iter()
+            .find(|r| r.id == "nb.driving-licence.mine")
+            .unwrap();
+        assert!(mine.phrases().contains(&"førerkort*".to_string()));
+        let alone = parse_with(&[RuleSource::new("mine.yaml", rule)], &embedded_sources()).unwrap();
+        assert_eq!(alone[0].phrases(), mine.phrases());
     }
 
     #[test]

@@ -9,10 +9,12 @@ mod error;
 mod load;
 mod rule;
 pub mod schema;
+mod terms;
 
 pub use error::{LoadError, Location, RuleError};
-pub use load::{dir_sources, embedded_sources, parse_sources, RuleSource};
+pub use load::{dir_sources, embedded_sources, parse_pack, parse_sources, parse_with, RuleSource};
 pub use rule::{Count, Kind, Limit, Missing, Pattern, Phrases, Readability, Rule, RuleSet, Unless};
+pub use terms::{TermSet, TermSetSpec};
 
 use std::path::PathBuf;
 
@@ -33,27 +35,30 @@ pub struct RuleOptions {
 /// # Errors
 /// [`LoadError`] with every problem found in `dir`.
 pub fn load_for_test(dir: &std::path::Path, no_default_rules: bool) -> Result<RuleSet, LoadError> {
-    let mut rules = parse_sources(&dir_sources(dir)?)?;
+    let embedded_pack = embedded_sources();
+    let (mut rules, sets) = parse_pack(&dir_sources(dir)?, &embedded_pack)?;
     if !no_default_rules {
         let ids: std::collections::HashSet<String> = rules.iter().map(|r| r.id.clone()).collect();
-        let embedded = parse_sources(&embedded_sources())?;
+        let embedded = parse_sources(&embedded_pack)?;
         rules.extend(embedded.into_iter().filter(|r| !ids.contains(&r.id)));
     }
-    Ok(RuleSet::new(rules))
+    Ok(RuleSet::with_term_sets(rules, sets))
 }
 
-/// Loads the active rules: the embedded pack (unless left out) plus every directory.
+/// Loads the active rules: the embedded pack (unless left out) plus every directory. The
+/// embedded term sets are always there (the engine's word lists are among them).
 ///
 /// # Errors
 /// [`LoadError`] with every problem found, each naming file, line, column and rule id.
 pub fn load(options: &RuleOptions) -> Result<RuleSet, LoadError> {
-    let mut sources = if options.no_default_rules {
-        Vec::new()
+    let (mut sources, also) = if options.no_default_rules {
+        (Vec::new(), embedded_sources())
     } else {
-        embedded_sources()
+        (embedded_sources(), Vec::new())
     };
     for dir in &options.dirs {
         sources.extend(dir_sources(dir)?);
     }
-    Ok(RuleSet::new(parse_sources(&sources)?))
+    let (rules, sets) = parse_pack(&sources, &also)?;
+    Ok(RuleSet::with_term_sets(rules, sets))
 }

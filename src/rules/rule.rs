@@ -12,6 +12,7 @@
 
 use super::error::Location;
 use super::schema::{Examples, RuleKind, RuleSpec, Subject, When, Within};
+use super::terms::TermSet;
 use crate::posting::SectionKind;
 use crate::taxonomy::{Category, Language, Severity};
 use std::any::Any;
@@ -310,6 +311,7 @@ type Derived = OnceLock<Arc<dyn Any + Send + Sync>>;
 #[derive(Clone, Default)]
 pub struct RuleSet {
     rules: Vec<Rule>,
+    term_sets: Vec<TermSet>,
     derived: [Derived; 3],
 }
 
@@ -323,12 +325,33 @@ impl fmt::Debug for RuleSet {
 
 impl RuleSet {
     /// The set of `rules`, sorted by id (so output never depends on file order).
-    pub fn new(mut rules: Vec<Rule>) -> RuleSet {
+    pub fn new(rules: Vec<Rule>) -> RuleSet {
+        RuleSet::with_term_sets(rules, Vec::new())
+    }
+
+    /// The set of `rules` with the term sets they were loaded with (the engine's word lists
+    /// are among them).
+    pub fn with_term_sets(mut rules: Vec<Rule>, term_sets: Vec<TermSet>) -> RuleSet {
         rules.sort_by(|a, b| a.id.cmp(&b.id));
         RuleSet {
             rules,
+            term_sets,
             derived: Default::default(),
         }
+    }
+
+    /// Every term set, by name and language.
+    pub fn term_sets(&self) -> &[TermSet] {
+        &self.term_sets
+    }
+
+    /// The terms of the sets named `name`, of every language, in the order of
+    /// [`RuleSet::term_sets`].
+    pub fn words<'s>(&'s self, name: &'s str) -> impl Iterator<Item = &'s str> + 's {
+        self.term_sets
+            .iter()
+            .filter(move |s| s.name == name)
+            .flat_map(|s| s.terms.iter().map(String::as_str))
     }
 
     /// The rules, sorted by id.

@@ -66,7 +66,7 @@ pub struct RuleSpec {
 }
 
 /// The language a rule applies to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum RuleLanguage {
     /// Bokmål ads.

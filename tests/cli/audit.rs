@@ -341,7 +341,8 @@ fn a_directory_with_an_empty_and_a_non_utf8_ad_still_audits_the_rest() {
     let dir = tempfile::tempdir().unwrap();
     employer_ads(dir.path());
     write(dir.path(), "ads/5-empty.md", "");
-    write(dir.path(), "ads/6-latin1.md", b"# Kokk\n\nS\xf8knad.\n");
+    // Neither UTF-8 nor Windows-1252 text (a control byte); see: issue 10.
+    write(dir.path(), "ads/6-latin1.md", b"# Kokk\n\nS\xf8knad.\x01\n");
     for format in ["markdown", "html", "json"] {
         let out = terskel()
             .current_dir(dir.path())

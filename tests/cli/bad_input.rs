@@ -116,19 +116,24 @@ fn empty_file() {
     assert_clear_error(&["check", p], &[p, "empty"]);
 }
 
+// See: issue 10 (Windows-1252 is decoded now; bytes that are neither it nor UTF-8 are refused).
 #[test]
-fn file_that_is_not_utf8() {
+fn file_that_is_neither_utf8_nor_windows_1252() {
     let dir = tempfile::tempdir().unwrap();
-    // "Søknad" in Windows-1252: ø is 0xF8.
+    // "Søknad" in Windows-1252 (ø is 0xF8), then a control byte no text has.
     let path = write(
         dir.path(),
         "latin1.txt",
-        b"Tittel\n\nS\xF8knad om stilling\n",
+        b"Tittel\n\nS\xF8knad\x02 om stilling\n",
     );
     let p = path.to_str().unwrap();
     assert_clear_error(
         &["check", p],
-        &[&format!("{p}:3:2"), "not valid UTF-8", "iconv"],
+        &[
+            &format!("{p}:3:7"),
+            "byte 0x02 is neither UTF-8 nor Windows-1252/ISO-8859-1 text",
+            "Save it as UTF-8",
+        ],
     );
 }
 
@@ -190,12 +195,17 @@ fn unknown_rule_for_explain() {
     assert_clear_error(&["explain", "nb.nothing.here"], &["no rule with id"]);
 }
 
+// See: issue 10 (a file named on the command line that cannot be checked is never skipped).
 #[test]
-fn binary_file_is_skipped_with_a_warning() {
-    // Found in a directory walk; a binary file named on the command line is an error (issue 13).
+fn binary_file_is_skipped_in_a_directory_but_an_error_when_named() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "image.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00");
+    let path = write(dir.path(), "image.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00");
     let out = run(&["check", "--format", "json", dir.path().to_str().unwrap()]);
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert!(stderr(&out).contains("warning:"));
+    let p = path.to_str().unwrap();
+    assert_clear_error(
+        &["check", "--format", "json", p],
+        &[p, "cannot be checked", "NUL"],
+    );
 }

@@ -189,6 +189,10 @@ fn sarif_validates_against_the_sarif_2_1_0_schema() {
     let empty = check("sarif", &["--select", "gender-coded", FIXTURE]);
     assert_valid_sarif(&validator, &empty);
 
+    // An export with a skipped ad (a run notification) and ads' identity (see: issue 10).
+    let export = "tests/fixtures/exports/import-api.json";
+    assert_valid_sarif(&validator, &check("sarif", &["--fail-on", "never", export]));
+
     // The validator does reject what the schema forbids.
     let mut broken = log.clone();
     broken["runs"][0]["results"][0]["level"] = "fatal".into();

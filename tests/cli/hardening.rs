@@ -302,7 +302,7 @@ fn binary_files_are_skipped_in_a_walk_and_an_error_when_named() {
     let out = run(&["check", bin.to_str().unwrap()]);
     assert_eq!(code(&out), 2, "{}", stderr(&out));
     assert_stderr_contains(&out, "error: ");
-    assert_stderr_contains(&out, "image.md: looks like a binary file");
+    assert_stderr_contains(&out, "image.md: cannot be checked");
 }
 
 // See: issue 13

@@ -14,6 +14,7 @@ mod inputs;
 mod offsets;
 mod properties;
 mod quality;
+mod readers;
 mod real_ads;
 mod rule_examples;
 mod rules_cmd;

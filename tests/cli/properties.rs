@@ -66,12 +66,19 @@ fn as_format(text: &str, format: Format) -> (String, String) {
     }
 }
 
-/// The 1-based line and column (in characters) of byte `offset` of `text`; only `\n` ends a
-/// line (a `\r` belongs to its line).
+/// The 1-based line and column (in characters) of byte `offset` of `text`: a line ends after
+/// `\n`, or after a lone `\r` (a `\r` before `\n` belongs to its line).
 fn position(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let bytes = text.as_bytes();
+    let mut line = 1;
+    let mut line_start = 0;
+    for (i, &b) in bytes[..offset].iter().enumerate() {
+        let lone_cr = b == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+        if b == b'\n' || lone_cr {
+            line += 1;
+            line_start = i + 1;
+        }
+    }
     (line, text[line_start..offset].chars().count() + 1)
 }
 

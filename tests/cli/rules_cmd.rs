@@ -113,3 +113,24 @@ fn no_default_rules_with_a_user_pack() {
         .collect();
     assert_eq!(rules, ["nb.driving-licence.only"]);
 }
+
+#[test]
+fn explain_shows_a_term_set_of_every_language() {
+    let out = crate::run(&["explain", "@subject-users", "--format", "json"]);
+    assert_eq!(crate::code(&out), 0, "{}", crate::stderr(&out));
+    let sets = crate::json(&out);
+    let languages: Vec<&str> = sets
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["language"].as_str().unwrap())
+        .collect();
+    assert_eq!(languages, ["en", "nb", "nn"]);
+    assert!(sets[1]["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|t| t == "pasienter"));
+    let out = crate::run(&["explain", "@no-such-set"]);
+    assert_eq!(crate::code(&out), 2);
+}

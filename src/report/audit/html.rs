@@ -154,6 +154,9 @@ fn totals(out: &mut String, report: &AuditReport, w: &Words) {
     if t.unread > 0 {
         cards.push((w.unread_count.into(), t.unread));
     }
+    if t.skipped > 0 {
+        cards.push((w.skipped_count.into(), t.skipped));
+    }
     for (language, n) in &t.by_language {
         cards.push((format!("{} {language}", w.language), *n));
     }
@@ -360,7 +363,7 @@ fn top_ads(out: &mut String, report: &AuditReport, w: &Words) {
             "<tr>{}<td><a href=\"#ad-{}\">{}</a><span class=\"path\">{}</span></td>{}",
             num(rank + 1),
             i + 1,
-            esc(ad.name()),
+            esc(&ad.name()),
             file_link(ad),
             num(ad.score())
         );
@@ -442,7 +445,7 @@ fn suppressions(out: &mut String, report: &AuditReport, w: &Words) {
     let by_path = report.ads_by_path();
     for s in &report.suppressions {
         let ad = by_path.get(s.path.as_str());
-        let name = ad.map_or(s.path.as_str(), |a| a.name());
+        let name = ad.map_or(std::borrow::Cow::Borrowed(s.path.as_str()), |a| a.name());
         let employer = ad
             .and_then(|a| a.employer.as_deref())
             .unwrap_or(w.not_given);
@@ -453,7 +456,7 @@ fn suppressions(out: &mut String, report: &AuditReport, w: &Words) {
         let _ = writeln!(
             out,
             "<tr><td>{}</td><td>{}</td><td><code>{}:{}</code></td><td><code>{}</code></td><td>{reason}</td></tr>",
-            esc(name),
+            esc(&name),
             esc(employer),
             esc(&s.path),
             s.line,
@@ -490,7 +493,7 @@ fn ads(out: &mut String, report: &AuditReport, w: &Words) {
             i + 1,
             i + 1,
             ad.language,
-            esc(ad.name())
+            esc(&ad.name())
         );
         let mut meta = vec![file_link(ad), ad.language.to_string()];
         meta.extend(ad.employer.as_deref().map(esc));

@@ -27,6 +27,8 @@ struct Report<'a> {
     by_employer: &'a [EmployerRow],
     suppressions: &'a [AuditSuppression],
     unread: &'a [String],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    skipped: &'a [crate::report::Skipped],
     ads: Vec<Ad<'a>>,
 }
 
@@ -115,6 +117,7 @@ pub fn render(report: &AuditReport) -> io::Result<String> {
         by_employer: &report.by_employer,
         suppressions: &report.suppressions,
         unread: &report.unread,
+        skipped: &report.skipped,
         ads: report.ads.iter().map(Ad::new).collect(),
     };
     let mut text = serde_json::to_string_pretty(&out).map_err(io::Error::other)?;

@@ -57,6 +57,9 @@ fn header(out: &mut String, report: &AuditReport, w: &Words) {
     if t.unread > 0 {
         let _ = writeln!(out, "| {} | {} |", w.unread_count, t.unread);
     }
+    if t.skipped > 0 {
+        let _ = writeln!(out, "| {} | {} |", w.skipped_count, t.skipped);
+    }
     for (language, n) in &t.by_language {
         let _ = writeln!(out, "| {} `{language}` | {n} |", w.language);
     }
@@ -200,7 +203,7 @@ fn suppressions(out: &mut String, report: &AuditReport, w: &Words) {
     let by_path = report.ads_by_path();
     for s in &report.suppressions {
         let ad = by_path.get(s.path.as_str());
-        let name = ad.map_or_else(|| escape(&s.path), |a| escape(a.name()));
+        let name = ad.map_or_else(|| escape(&s.path), |a| escape(&a.name()));
         let employer = ad
             .and_then(|a| a.employer.as_deref())
             .map_or(w.not_given.to_string(), escape);
@@ -237,7 +240,7 @@ fn ads(out: &mut String, report: &AuditReport, w: &Words) {
         return;
     }
     for ad in &report.ads {
-        let _ = writeln!(out, "### {}\n", escape(ad.name()));
+        let _ = writeln!(out, "### {}\n", escape(&ad.name()));
         let place = match &ad.link {
             Some(link) => format!("[{}](<{}>)", code(&ad.path), url_path(link)),
             None => code(&ad.path),
@@ -291,8 +294,8 @@ fn organisation(ad: &AdSummary) -> Option<String> {
 
 fn ad_link(ad: &AdSummary) -> String {
     match &ad.link {
-        Some(link) => format!("[{}](<{}>)", escape(ad.name()), url_path(link)),
-        None => escape(ad.name()),
+        Some(link) => format!("[{}](<{}>)", escape(&ad.name()), url_path(link)),
+        None => escape(&ad.name()),
     }
 }
 
