@@ -4,6 +4,7 @@
 
 use super::compile::Compiled;
 use super::finding::Finding;
+use super::owner::{invites_applicants, names_employee, opens_with_other, others_own};
 use super::pattern::CompiledPattern;
 use super::terms::{Hit, TermRole};
 use crate::posting::{Document, Item, ItemKind, SectionKind};
@@ -152,6 +153,9 @@ impl<'a> Context<'a> {
                 return None;
             }
         }
+        if self.demand_cancelled(rule, located, range) {
+            return None;
+        }
         Some(located)
     }
 
@@ -164,15 +168,28 @@ impl<'a> Context<'a> {
     ) -> bool {
         let sentence = located.sentence(range.start);
         let text = self.doc.slice(sentence.clone());
+        // Whose the match is, by its neighbours (owner.rs): "elevenes opplæring", "mangfoldet i
+        // byen", "tilrettelegge aktiviteter".
+        let before = self
+            .doc
+            .slice(sentence.start..range.start.max(sentence.start));
+        let matched = self.doc.slice(range.clone());
+        let after = self.doc.slice(range.end.min(sentence.end)..sentence.end);
         match subject {
             Subject::Any => true,
-            Subject::Employee => !self.compiled.lexicon.about_users(text),
+            Subject::Employee => {
+                let lexicon = &self.compiled.lexicon;
+                invites_applicants(text)
+                    || !(lexicon.about_users(text)
+                        || (!names_employee(lexicon, text)
+                            && (others_own(lexicon, before, matched, after)
+                                || opens_with_other(lexicon, text))))
+            }
             Subject::EmployeeBenefit => {
-                let after = self.doc.slice(range.end.min(sentence.end)..sentence.end);
-                !self
-                    .compiled
-                    .lexicon
-                    .not_a_benefit(text, located.item.section, after)
+                let lexicon = &self.compiled.lexicon;
+                !lexicon.not_a_benefit(text, located.item.section, after)
+                    && (!others_own(lexicon, before, matched, after)
+                        || lexicon.is_receiving(before))
             }
         }
     }

@@ -6,12 +6,13 @@
 //! that does not introduce a list (ending in `:` or `;`) — running prose is no must-have list.
 //! With `headings`, only items under a heading containing one of them count.
 
-use super::casefold::fold;
+use super::casefold::{fold, is_word_char};
+use super::clause::not_a_demand;
 use super::context::{fill, Context, Located};
 use super::finding::Finding;
 use super::readability::sentence_words;
 use super::terms::TermRole;
-use crate::posting::ItemKind;
+use crate::posting::{ItemKind, SectionKind};
 use crate::rules::{Count, Rule};
 use std::collections::BTreeSet;
 use std::ops::Range;
@@ -36,6 +37,29 @@ fn under_heading(headings: &[String], located: &Located<'_>) -> bool {
             let heading = fold(heading).text;
             headings.iter().any(|h| heading.contains(h.as_str()))
         })
+}
+
+/// True for an item of a must-list introduced by what the applicant has or is ("Du har:",
+/// "Du er/har:", "Dette har du", "You have:"), when the rule counts requirements: such a list is
+/// a requirements list whatever section its heading names (issue 11).
+fn in_have_list(rule: &Rule, located: &Located<'_>) -> bool {
+    if !rule.in_scope(SectionKind::Requirements)
+        || !matches!(
+            located.item.section,
+            SectionKind::Requirements | SectionKind::Personal
+        )
+    {
+        return false;
+    }
+    located.heading.is_some_and(|heading| {
+        let heading = fold(heading).text;
+        let words: Vec<&str> = heading
+            .split(|c: char| !is_word_char(c))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let has = |w: &[&str]| words.iter().any(|x| w.contains(x));
+        words.len() <= 5 && has(&["du", "you"]) && has(&["har", "have"])
+    })
 }
 
 pub(super) fn run(
@@ -88,6 +112,55 @@ pub(super) fn run(
     }
 }
 
+/// Words of a list line that announces a group of names making up one demand ("Kjennskap til
+/// følgende fagsystemer:", "Fagbrev i ett av disse faga:", "One of the following:").
+const GROUP_WORDS: &[&str] = &[
+    "følgende",
+    "følgjande",
+    "disse",
+    "desse",
+    "following",
+    "these",
+];
+
+/// List lines that announce a group (`intros`) and the short names under them (`members`).
+#[derive(Default)]
+struct Groups {
+    intros: BTreeSet<usize>,
+    members: BTreeSet<usize>,
+}
+
+/// A list line ending in a colon with a group word, and the short list lines (at most three
+/// words) after it in the same block, are one demand: the names are programmes, systems or
+/// trades to choose from, not demands of their own (issue 11).
+fn groups(ctx: &Context<'_>) -> Groups {
+    let mut out = Groups::default();
+    let mut open: Option<usize> = None;
+    for l in ctx.items() {
+        let text = ctx.doc.slice(l.item.span.clone()).trim();
+        if open.is_some_and(|block| block == l.block.start)
+            && l.item.kind == ItemKind::ListItem
+            && sentence_words(text) <= 3
+            && !text.ends_with(':')
+        {
+            out.members.insert(l.item.span.start);
+            continue;
+        }
+        open = None;
+        let folded = fold(text).text;
+        if l.item.kind == ItemKind::ListItem
+            && text.ends_with(':')
+            && folded
+                .split(|c: char| !is_word_char(c))
+                .any(|w| GROUP_WORDS.contains(&w))
+        {
+            out.intros.insert(l.item.span.start);
+            open = Some(l.block.start);
+        }
+    }
+    out
+}
+
 fn count_items(
     ctx: &Context<'_>,
     rule: &Rule,
@@ -96,11 +169,27 @@ fn count_items(
     limit: usize,
     out: &mut Vec<Finding>,
 ) {
+    // Blocks that hold a list: there the list is the list, and a paragraph after it is prose.
+    let listed: BTreeSet<usize> = ctx
+        .items()
+        .iter()
+        .filter(|l| l.item.kind == ItemKind::ListItem)
+        .map(|l| l.block.start)
+        .collect();
+    let grouped = groups(ctx);
     let counted: Vec<&Located<'_>> = ctx
         .items()
         .iter()
-        .filter(|l| rule.in_scope(l.item.section) && under_heading(headings, l))
+        .filter(|l| {
+            (rule.in_scope(l.item.section) && under_heading(headings, l)) || in_have_list(rule, l)
+        })
         .filter(|l| counts_as_list_line(ctx, l))
+        .filter(|l| l.item.kind == ItemKind::ListItem || !listed.contains(&l.block.start))
+        .filter(|l| !grouped.members.contains(&l.item.span.start))
+        .filter(|l| {
+            grouped.intros.contains(&l.item.span.start)
+                || !not_a_demand(ctx.doc.slice(l.item.span.clone()))
+        })
         .collect();
     if counted.len() < needed {
         return;

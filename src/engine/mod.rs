@@ -8,16 +8,22 @@
 //! in [`run`].
 
 mod casefold;
+mod clause;
 mod compile;
+mod contact;
 mod context;
 mod count;
 mod finding;
 mod missing;
+mod owner;
 mod pattern;
 mod phrases;
 mod prefilter;
+#[cfg(test)]
+mod quality_tests;
 pub mod readability;
 mod selftest;
+mod structure;
 mod subject;
 mod terms;
 

@@ -6,7 +6,7 @@
 
 use super::context::{fill, Context};
 use super::finding::Finding;
-use crate::posting::ItemKind;
+use crate::posting::{Format, ItemKind};
 use crate::rules::{Readability, Rule};
 
 /// Words, sentences and long words of a text.
@@ -62,15 +62,51 @@ pub fn sentence_words(sentence: &str) -> usize {
         .count()
 }
 
+/// The LIX of the body by the reference method: every list item, line and portal field line
+/// ("Språk: Norsk") in scope is text; of the headings only the Markdown/HTML ones (`#`, `<h2>`)
+/// are dropped, while lead-in lines of plain and Markdown text ("**Kvalifikasjoner**",
+/// "Om stillingen:") are short lines of the body and count as sentences.
+fn body_lix(ctx: &Context<'_>, rule: &Rule) -> Lix {
+    let mut lix = Lix::default();
+    for located in ctx.items() {
+        let kind = located.item.kind;
+        if matches!(
+            kind,
+            ItemKind::ListItem | ItemKind::Paragraph | ItemKind::Field
+        ) && rule.in_scope(located.item.section)
+        {
+            lix.add(ctx.doc.slice(located.item.span.clone()));
+        }
+    }
+    if matches!(ctx.doc.format, Format::Markdown | Format::Text) {
+        for block in &ctx.doc.blocks {
+            let Some(span) = block.heading_span.clone() else {
+                continue;
+            };
+            if rule.in_scope(block.section) && !is_atx_heading(&ctx.doc.text, span.start) {
+                lix.add(ctx.doc.slice(span));
+            }
+        }
+    }
+    lix
+}
+
+/// True when the line holding `offset` is a Markdown `#` heading.
+fn is_atx_heading(text: &str, offset: usize) -> bool {
+    let line_start = text
+        .get(..offset)
+        .and_then(|before| before.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    text.get(line_start..)
+        .is_some_and(|line| line.trim_start().starts_with('#'))
+}
+
 pub(super) fn run(ctx: &Context<'_>, rule: &Rule, limits: &Readability, out: &mut Vec<Finding>) {
     let items = ctx.items().iter().filter(|l| {
         matches!(l.item.kind, ItemKind::ListItem | ItemKind::Paragraph)
             && rule.in_scope(l.item.section)
     });
-    let mut lix = Lix::default();
-    for located in items.clone() {
-        lix.add(ctx.doc.slice(located.item.span.clone()));
-    }
+    let lix = body_lix(ctx, rule);
     let value = lix.value();
     let hard = limits.max_lix.is_none_or(|limit| value > limit);
     match (limits.max_lix, limits.max_sentence_words) {

@@ -86,6 +86,22 @@ impl Lexicon {
             || next_word.is_some_and(|w| self.object_markers.iter().any(|m| m == w))
             || self.duties.iter().any(|p| contains_phrase(&folded, p))
     }
+
+    /// True when `word` (folded) names the people the service is for (`subject-users`).
+    pub fn is_user_word(&self, word: &str) -> bool {
+        self.users.contains(word)
+    }
+
+    /// True when `word` (folded) names the employee or applicants (`subject-employee`).
+    pub fn is_employee_word(&self, word: &str) -> bool {
+        self.employee.contains(word)
+    }
+
+    /// True when `sentence` has a phrase in which the reader receives something ("du får").
+    pub fn is_receiving(&self, sentence: &str) -> bool {
+        let folded = fold(sentence).text;
+        self.receiving.iter().any(|p| contains_phrase(&folded, p))
+    }
 }
 
 /// The words of a folded text, without copying them.

@@ -58,6 +58,18 @@ fn string(raw: &RawValue) -> Option<String> {
 /// The literal when `raw` is a string holding more than whitespace.
 fn texty<'a>(raw: Option<&&'a RawValue>) -> Option<&'a RawValue> {
     let raw = *raw?;
+    let inner = raw.get().strip_prefix('"')?;
+    // A character that is neither whitespace nor an escape is text, without decoding the string.
+    if inner
+        .trim_end_matches('"')
+        .chars()
+        .any(|c| !c.is_whitespace() && c != '\\')
+    {
+        let escapes_only = inner.contains('\\');
+        if !escapes_only {
+            return Some(raw);
+        }
+    }
     string(raw).filter(|s| !s.trim().is_empty()).map(|_| raw)
 }
 

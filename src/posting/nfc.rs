@@ -31,7 +31,11 @@ struct Piece {
 /// `parsed` with its text in NFC, its units, body start and offset map following; unchanged
 /// when the text is in NFC already (the common case costs one quick check).
 pub(crate) fn normalize(parsed: Parsed) -> Parsed {
-    if is_nfc_quick(parsed.text.chars()) == IsNormalized::Yes {
+    // Characters below U+0300 (the combining marks) are all in NFC and combine with nothing
+    // before them; their UTF-8 lead bytes are below 0xCC. Most ads need no more than this scan.
+    if !parsed.text.bytes().any(|b| b >= 0xCC)
+        || is_nfc_quick(parsed.text.chars()) == IsNormalized::Yes
+    {
         return parsed;
     }
     let (text, pieces) = compose_pieces(&parsed.text);

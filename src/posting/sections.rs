@@ -511,6 +511,9 @@ pub(crate) fn effective(block: SectionKind, kind: ItemKind, text: &str) -> Secti
             .iter()
             .any(|word| WEAK_PREFERRED_MARKERS.contains(&word.as_str()))
             && has_weak_marker(text));
+    // Modality is the clause's (issue 11): "Fagbrev er et krav, erfaring er en fordel" keeps its
+    // must; the engine softens the preferred clause alone.
+    let preferred = preferred && !has_must_clause(text);
     let must = || MUST_MARKERS.contains_any(&w);
     match block {
         SectionKind::Requirements
@@ -525,6 +528,17 @@ pub(crate) fn effective(block: SectionKind, kind: ItemKind, text: &str) -> Secti
         SectionKind::Preferred if !preferred && must() => SectionKind::Requirements,
         other => other,
     }
+}
+
+/// True when a clause of `text` (cut at `, ; . ! ?` and " men ") is a must without a preferred
+/// marker of its own.
+fn has_must_clause(text: &str) -> bool {
+    text.split([',', ';', '.', '!', '?'])
+        .flat_map(|part| part.split(" men "))
+        .any(|clause| {
+            let w = words::words(clause);
+            MUST_MARKERS.contains_any(&w) && !PREFERRED_MARKERS.contains_any(&w)
+        })
 }
 
 /// True when a weak preferred marker occurs in `text` other than right after a comma.
@@ -734,5 +748,32 @@ mod tests {
     fn clean_heading_drops_markup_and_colon() {
         assert_eq!(clean_heading("**Kvalifikasjoner:**"), "Kvalifikasjoner");
         assert_eq!(clean_heading("## Vi  tilbyr ##"), "Vi tilbyr");
+    }
+}
+
+#[cfg(test)]
+mod clause_modality_tests {
+    use super::*;
+    use SectionKind::*;
+
+    #[test]
+    fn a_must_clause_keeps_the_item_a_must() {
+        for (text, kind) in [
+            ("Fagbrev er et krav, erfaring er en fordel.", Requirements),
+            ("Du må ha førerkort. Erfaring er ønskelig.", Requirements),
+            ("Fagbrev er eit krav, erfaring er ein fordel.", Requirements),
+            ("Erfaring er en fordel, men ikke et krav.", Preferred),
+            (
+                "Gode norskkunnskaper, muntlig og skriftlig, er en fordel.",
+                Preferred,
+            ),
+            ("Førerkort er ønskelig", Preferred),
+        ] {
+            assert_eq!(
+                effective(Requirements, ItemKind::ListItem, text),
+                kind,
+                "{text}"
+            );
+        }
     }
 }

@@ -15,8 +15,16 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// The visible text of `body`: comments, tags, link targets, URLs and e-mail addresses become
-/// spaces. Only for detection; positions are not kept.
-pub(crate) fn text(body: &str) -> String {
+/// spaces. Only for detection; positions are not kept. A body without any of them (the text of
+/// an HTML page or a JSON field, once extracted) is returned as it is, without a copy.
+pub(crate) fn text(body: &str) -> std::borrow::Cow<'_, str> {
+    let plain = !body.contains(['<', '@'])
+        && !body.contains("](")
+        && !body.contains("http")
+        && !body.contains("www.");
+    if plain {
+        return body.into();
+    }
     let mut out = String::with_capacity(body.len());
     let mut rest = body;
     while let Some(c) = rest.chars().next() {
@@ -52,6 +60,7 @@ pub(crate) fn text(body: &str) -> String {
         .map(|w| if w.contains('@') { "" } else { w })
         .collect::<Vec<_>>()
         .join(" ")
+        .into()
 }
 
 /// Function words of languages terskel has no rules for, that neither Norwegian nor English
@@ -208,6 +217,10 @@ const NATIVE: &[&str] = &[
 /// How many foreign words an ad needs before it is taken for that language.
 const MIN_FOREIGN: usize = 6;
 
+/// How many Norwegian or English marker words settle that an ad is not foreign: the scan stops
+/// there (most ads reach it in their first lines).
+const ENOUGH_NATIVE: usize = 12;
+
 /// Foreign words (to the indices of [`FOREIGN`] they belong to), and the native words.
 struct Lists {
     foreign: HashMap<&'static str, Vec<usize>>,
@@ -234,6 +247,17 @@ fn lists() -> &'static Lists {
 /// least [`MIN_FOREIGN`] of that language's words and more than twice as many as Norwegian and
 /// English ones.
 pub(crate) fn unsupported(visible: &str) -> Option<&'static str> {
+    // A cheap gate first: no letter and no word that these languages cannot do without means
+    // no scan (the common case: a Norwegian or English ad).
+    let maybe = [
+        "ä", "ö", "ü", "ß", "Ä", "Ö", "Ü", " och ", " att ", " und ", " die ", " das ", " af ",
+        " efter ", "arbejd", "søger", " hvad ",
+    ]
+    .iter()
+    .any(|marker| visible.contains(marker));
+    if !maybe {
+        return None;
+    }
     let Lists { foreign, native } = lists();
     let mut scores = vec![0usize; FOREIGN.len()];
     let mut own = 0usize;
@@ -241,10 +265,17 @@ pub(crate) fn unsupported(visible: &str) -> Option<&'static str> {
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
     {
-        let word = word.to_lowercase();
-        if native.contains(word.as_str()) {
+        let word: std::borrow::Cow<'_, str> = if word.chars().any(char::is_uppercase) {
+            word.to_lowercase().into()
+        } else {
+            word.into()
+        };
+        if native.contains(word.as_ref()) {
             own += 1;
-        } else if let Some(langs) = foreign.get(word.as_str()) {
+            if own >= ENOUGH_NATIVE && scores.iter().all(|&s| s <= 2 * own) {
+                return None;
+            }
+        } else if let Some(langs) = foreign.get(word.as_ref()) {
             for &i in langs {
                 if let Some(score) = scores.get_mut(i) {
                     *score += 1;

@@ -107,7 +107,7 @@ fn html_is_one_self_contained_accessible_page() {
     assert!(page.contains("<h2 id=\"employers-h\">Per arbeidsgiver og enhet</h2>"));
     assert!(page.contains("<h2 id=\"suppressions-h\">Unntak</h2>\n<p>Ingen.</p>"));
     assert!(page.contains("<td class=\"nowrap\">Storåsen kommune</td><td>Helse og omsorg</td>"));
-    assert_eq!(page.matches("<article id=\"ad-").count(), 48);
+    assert_eq!(page.matches("<article id=\"ad-").count(), 54);
 }
 
 #[test]

@@ -19,7 +19,7 @@ fn corpus_gives_markdown_suggestions() {
     let text = stdout(&out);
     assert!(text.starts_with("## "), "{}", &text[..200.min(text.len())]);
     let last = text.lines().last().unwrap();
-    assert!(last.starts_with("**terskel:** 48 annonser, "), "{last}");
+    assert!(last.starts_with("**terskel:** 54 annonser, "), "{last}");
     assert!(text.contains("*Hvorfor:*"));
 }
 

@@ -1,14 +1,14 @@
 //! The rules on real ads: runs `../shared/eval/score.py` (the project's scorer, outside this
 //! repository) with the built binary over `../shared/real-ads/` and holds the floors of issue 4
-//! (precision and recall at least 0.85 with borderline = don't care, no trap hit). The real ads
+//! (precision and recall at least 0.95 (issue 11; 0.85 in issue 4) with borderline = don't care, no trap hit). The real ads
 //! are never copied here; where `../shared/` is not beside the checkout the test says so and
 //! checks nothing. See: issue 4, "Measured on real ads".
 
 use crate::root;
 use std::process::Command;
 
-const MIN_PRECISION: &str = "0.85";
-const MIN_RECALL: &str = "0.85";
+const MIN_PRECISION: &str = "0.95";
+const MIN_RECALL: &str = "0.95";
 
 #[test]
 fn real_ads_hold_the_floors_and_hit_no_trap() {

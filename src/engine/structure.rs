@@ -1,0 +1,123 @@
+//! Demands read by the structure around them (issue 11): the clause that governs a match decides
+//! its modality, and an alternative path cancels a formal demand wherever the requirement block
+//! offers it: in the same clause, after a slash, in the next sentence of the item, or in a
+//! sibling item ("kan kompenseres med erfaring", "vil andre bli vurdert", "eller tilsvarende").
+//! A sentence that *is* the alternative ("Lang erfaring kan kompensere for fagbrevet") is never
+//! itself a demand.
+//!
+//! The words live in [`super::clause`]; this file decides where to look.
+
+use super::casefold::{fold, is_word_char};
+use super::clause::{clause_around, is_alternative, softened};
+use super::context::{Context, Located};
+use crate::posting::{ItemKind, SectionKind};
+use crate::rules::Rule;
+use crate::taxonomy::Category;
+use std::ops::Range;
+
+/// Words that, after a slash, name a route other than papers: "fagbrev/erfaring fra …".
+const ROUTE_WORDS: &[&str] = &[
+    "erfaring",
+    "arbeidserfaring",
+    "praksis",
+    "realkompetanse",
+    "experience",
+];
+
+impl Context<'_> {
+    /// True when the demand matched at `range` in `located` is no demand of `rule`: its clause
+    /// is softened or negated, or (formal competence, experience) an alternative is offered.
+    pub fn demand_cancelled(
+        &self,
+        rule: &Rule,
+        located: &Located<'_>,
+        range: &Range<usize>,
+    ) -> bool {
+        let formal = rule.category == Category::FormalCompetence;
+        let experience = rule.category == Category::ExperienceYears;
+        if !(formal
+            || experience
+            || matches!(
+                rule.category,
+                Category::LanguageLevel | Category::DrivingLicence
+            ))
+        {
+            return false;
+        }
+        let sentence = located.sentence(range.start);
+        let text = self.doc.slice(sentence.clone());
+        let at = range.start.saturating_sub(sentence.start);
+        if softened(text.get(clause_around(text, at)).unwrap_or("")) {
+            return true;
+        }
+        if !(formal || experience) {
+            return false;
+        }
+        if is_alternative(text) || is_alternative(self.doc.slice(located.item.span.clone())) {
+            return true;
+        }
+        if formal {
+            let after = range.end.saturating_sub(sentence.start);
+            if slash_route(text.get(after..).unwrap_or("")) {
+                return true;
+            }
+            return self.block_offers_alternative(located);
+        }
+        false
+    }
+
+    /// True when some item of the ad outside the application part opens another route in
+    /// ("kan kompenseres med", "vil andre bli vurdert", "realkompetanse"): then the ad does not
+    /// lack an alternative path.
+    pub fn offers_alternative(&self) -> bool {
+        self.items().iter().any(|l| {
+            !matches!(l.item.kind, ItemKind::Field | ItemKind::Title)
+                && l.item.section != SectionKind::Application
+                && is_alternative(self.doc.slice(l.item.span.clone()))
+        })
+    }
+
+    /// True when an item of the block of `located` (a requirements, preferred or personal item)
+    /// is an alternative path.
+    fn block_offers_alternative(&self, located: &Located<'_>) -> bool {
+        self.items().iter().any(|l| {
+            l.block == located.block
+                && l.item.kind != ItemKind::Field
+                && matches!(
+                    l.item.section,
+                    SectionKind::Requirements | SectionKind::Preferred | SectionKind::Personal
+                )
+                && is_alternative(self.doc.slice(l.item.span.clone()))
+        })
+    }
+}
+
+/// True when `rest` (the sentence after a formal demand) goes on with a slash and a route other
+/// than papers before the clause ends: "…/erfaring fra bygg", "/ praksis".
+fn slash_route(rest: &str) -> bool {
+    let end = rest.find(['.', ';', ',', '(']).unwrap_or(rest.len());
+    let part = rest.get(..end).unwrap_or(rest);
+    let Some(slash) = part.find('/') else {
+        return false;
+    };
+    let after = fold(part.get(slash + 1..).unwrap_or("")).text;
+    after
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .any(|w| ROUTE_WORDS.iter().any(|r| w.starts_with(r)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slash_route;
+
+    #[test]
+    fn a_slash_opens_a_route_only_to_experience_or_practice() {
+        assert!(slash_route(" som tømrer/erfaring fra byggfag"));
+        assert!(slash_route(" innen helse / relevant arbeidserfaring"));
+        assert!(slash_route("/praksis"));
+        assert!(!slash_route(" som tømrer/snekker"));
+        assert!(!slash_route(" som tømrer. Erfaring/kurs"));
+    }
+}
