@@ -325,7 +325,10 @@ impl Work {
                 posting::read_path(&path, options).map_err(|e| refuse_named(e, named))
             }
             Work::Given(given) => posting::read_given(&given, options),
-            Work::Record(record) => json::read_record(record, options),
+            Work::Record(record) => {
+                options.check_size(&record.name, record.text.len() as u64)?;
+                json::read_record(record, options)
+            }
             Work::Failed(error) => Err(error),
         }
     }

@@ -114,6 +114,7 @@ impl Checker {
             rules,
             selection,
             read: ReadOptions {
+                max_size: None,
                 language,
                 roles: config.as_ref().map(|c| c.roles.clone()).unwrap_or_default(),
             },

@@ -166,9 +166,13 @@ pub struct BatchArgs {
     /// of the configuration.
     #[arg(long, value_name = "ID|CATEGORY")]
     pub ignore: Vec<String>,
-    /// Worker threads (default: one per core).
+    /// Worker threads (default: one per core; at most 4 per core).
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
+    /// Refuse an ad larger than SIZE (bytes, or with KB, MB, GB: powers of 1024). Each ad of a
+    /// JSON or JSON Lines export is held to it, not the whole export.
+    #[arg(long, value_name = "SIZE", default_value = "10MB", value_parser = parse_size)]
+    pub max_size: u64,
     /// Read standard input (`-`) as this format [default: the extension of --stdin-filename,
     /// else by content: JSON, an HTML page, else Markdown].
     #[arg(long, value_enum, value_name = "FORMAT")]
@@ -222,6 +226,29 @@ pub struct ServeArgs {
     /// Rule loading.
     #[command(flatten)]
     pub rule_args: RuleArgs,
+}
+
+/// A size such as `500000`, `512KB`, `10MB` or `1GB` (powers of 1024), in bytes.
+fn parse_size(text: &str) -> Result<u64, String> {
+    let upper = text.trim().to_ascii_uppercase();
+    let (digits, unit) = match upper.find(|c: char| !c.is_ascii_digit()) {
+        Some(i) => upper.split_at(i),
+        None => (upper.as_str(), ""),
+    };
+    let factor: u64 = match unit.trim() {
+        "" | "B" => 1,
+        "K" | "KB" | "KIB" => 1 << 10,
+        "M" | "MB" | "MIB" => 1 << 20,
+        "G" | "GB" | "GIB" => 1 << 30,
+        other => return Err(format!("unknown unit {other:?}; use KB, MB or GB")),
+    };
+    let number: u64 = digits
+        .parse()
+        .map_err(|_| format!("{text:?} is not a size such as 10MB"))?;
+    match number.checked_mul(factor) {
+        Some(0) | None => Err(format!("{text:?} is not a size from 1 byte to 16 EB")),
+        Some(size) => Ok(size),
+    }
 }
 
 /// `terskel rules`.

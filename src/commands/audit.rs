@@ -5,7 +5,7 @@
 //! The numbers are `report::audit`'s, the layout its renderers'.
 
 use super::batch::{prepare, Handled, Tally};
-use super::output::AtomicOutput;
+use super::output::{exclude_output, AtomicOutput};
 use super::{CliError, Outcome};
 use crate::cli::{AuditArgs, AuditFormat};
 use std::io::{self, Write};
@@ -26,19 +26,17 @@ use terskel::report::Checked;
 pub fn run(args: AuditArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Outcome, CliError> {
     let options = &args.batch;
     let mut prepared = prepare(options, err)?;
+    if let Some(output) = &options.output {
+        // A report written among the ads (`terskel audit . -o audit.md`) is not an ad, and a
+        // named ad is never replaced by the report.
+        exclude_output(output, &mut prepared.expanded.inputs)?;
+    }
     // Opened first, so a wrong --output fails before the work, not after it.
     let target = options
         .output
         .as_deref()
         .map(AtomicOutput::create)
         .transpose()?;
-    if let Some(output) = &options.output {
-        // A report written among the ads (`terskel audit . -o audit.md`) is not an ad.
-        prepared
-            .expanded
-            .inputs
-            .retain(|input| !is_same_file(input, output));
-    }
     let setup = &prepared.setup;
     let mut audit = match &options.output {
         Some(output) => link_base(output).map_or_else(Audit::new, Audit::with_links),
@@ -130,13 +128,6 @@ fn civil_date(days: u64) -> (u64, u64, u64) {
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + u64::from(month <= 2);
     (year, month, day)
-}
-
-fn is_same_file(input: &batch::Input, output: &Path) -> bool {
-    match (input.path(), output.canonicalize()) {
-        (Some(path), Ok(output)) => path.canonicalize().is_ok_and(|p| p == output),
-        _ => false,
-    }
 }
 
 /// Links in a report written to `output` are relative to its directory.

@@ -30,6 +30,26 @@ pub struct Prepared {
     pub expanded: Expanded,
 }
 
+/// Most worker threads per core: more only cost memory and start-up (each thread has its own
+/// stack), and tens of thousands cannot be started at all.
+const MAX_JOBS_PER_CORE: usize = 4;
+
+/// `--jobs`, capped at [`MAX_JOBS_PER_CORE`] times the cores, with a note on `err` when capped.
+fn capped_jobs(jobs: Option<usize>, err: &mut dyn Write) -> io::Result<Option<usize>> {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let max = cores.saturating_mul(MAX_JOBS_PER_CORE);
+    match jobs {
+        Some(n) if n > max => {
+            writeln!(
+                err,
+                "note: --jobs {n} is more than {MAX_JOBS_PER_CORE} per core; using {max} ({cores} cores)"
+            )?;
+            Ok(Some(max))
+        }
+        other => Ok(other),
+    }
+}
+
 /// Loads the configuration and rules, starts the pool and expands the paths (directory walks
 /// honour `--exclude` and the configuration's `include`/`exclude`). Warns on `err` when no ad
 /// was found.
@@ -37,16 +57,21 @@ pub struct Prepared {
 /// # Errors
 /// [`CliError`] for configuration, rule and flag errors.
 pub fn prepare(args: &BatchArgs, err: &mut dyn Write) -> Result<Prepared, CliError> {
-    let setup = Setup::new(&args.rule_args, &args.select, &args.ignore, args.lang)?;
+    let mut setup = Setup::new(&args.rule_args, &args.select, &args.ignore, args.lang)?;
+    setup.checker.read.max_size = Some(args.max_size);
     let usage = |e: batch::GlobError| CliError::Usage(e.to_string());
     let mut filter = WalkFilter::new(&args.exclude).map_err(usage)?;
     if let Some(config) = setup.config() {
         filter = filter.with_config(config.globs()).map_err(usage)?;
     }
-    let pool = pool(args.jobs)?;
+    let pool = pool(capped_jobs(args.jobs, err)?)?;
     let mut expanded = batch::expand_with(&args.paths, &filter, || {
+        // One byte over the limit is enough to refuse it.
         let mut bytes = Vec::new();
-        io::stdin().read_to_end(&mut bytes).map(|_| bytes)
+        io::stdin()
+            .take(args.max_size.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map(|_| bytes)
     });
     for input in &mut expanded.inputs {
         if let Input::Stdin(bytes) = input {
@@ -292,6 +317,7 @@ fn place(error: &InputError) -> String {
         InputError::Empty { path } | InputError::Binary { path } | InputError::NoAds { path } => {
             path.clone()
         }
+        InputError::TooLarge { path, .. } => path.clone(),
         InputError::Skipped { name, .. } => name.clone(),
         InputError::BinaryNamed { path } => path.clone(),
         InputError::NotText { path, line, .. } => format!("{path}:{line}"),

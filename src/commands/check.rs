@@ -2,7 +2,7 @@
 //! output or atomically to `--output FILE`.
 
 use super::batch::{prepare, Handled, Tally};
-use super::output::AtomicOutput;
+use super::output::{exclude_output, AtomicOutput};
 use super::{CliError, Outcome, Terminal};
 use crate::cli::{AuditFormat, CheckArgs, CheckFormat};
 use std::io::{self, Write};
@@ -33,7 +33,10 @@ pub fn run(
     err: &mut dyn Write,
 ) -> Result<Outcome, CliError> {
     let options = &args.batch;
-    let prepared = prepare(options, err)?;
+    let mut prepared = prepare(options, err)?;
+    if let Some(output) = &options.output {
+        exclude_output(output, &mut prepared.expanded.inputs)?;
+    }
     let setup = &prepared.setup;
     let mut tally =
         Tally::new(setup.threshold(options.fail_on), &prepared.expanded.inputs).quiet(args.quiet);

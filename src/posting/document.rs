@@ -256,14 +256,44 @@ impl Document {
     }
 }
 
+/// The size limit of one document when none is given (`--max-size`): 10 MiB. Larger single ads
+/// are refused before they are read; exports (JSON, JSON Lines) are streamed and the limit holds
+/// for each ad in them.
+pub const DEFAULT_MAX_SIZE: u64 = 10 * 1024 * 1024;
+
 /// Options for reading documents.
 #[derive(Debug, Clone, Default)]
 pub struct ReadOptions {
+    /// The largest document read, in bytes (`--max-size`); `None` is [`DEFAULT_MAX_SIZE`].
+    pub max_size: Option<u64>,
     /// Forces this language for every document (`--lang nb|nn|en`); `None` is `auto`.
     pub language: Option<Language>,
     /// Extra job titles per role family (configuration `roles:`). They are consulted before the
     /// built-in lists: a title that names one of them gets its family.
     pub roles: BTreeMap<RoleFamily, Vec<String>>,
+}
+
+impl ReadOptions {
+    /// The largest document read, in bytes.
+    pub fn size_limit(&self) -> u64 {
+        self.max_size.unwrap_or(DEFAULT_MAX_SIZE)
+    }
+
+    /// [`InputError::TooLarge`] for a document `path` of `size` bytes over the limit.
+    ///
+    /// # Errors
+    /// [`InputError::TooLarge`] when `size` is over [`ReadOptions::size_limit`].
+    pub fn check_size(&self, path: &str, size: u64) -> Result<(), InputError> {
+        let limit = self.size_limit();
+        if size > limit {
+            return Err(InputError::TooLarge {
+                path: path.to_string(),
+                size,
+                limit,
+            });
+        }
+        Ok(())
+    }
 }
 
 /// Why an input could not be read. Every variant names the file; line and column where known.
@@ -293,6 +323,16 @@ pub enum InputError {
         line: usize,
         /// Column of the first invalid byte.
         column: usize,
+    },
+    /// The document is larger than the size limit.
+    #[error("{path}: the document is {size} bytes, more than the limit of {limit} bytes; not read (raise the limit with --max-size, e.g. --max-size 50MB)")]
+    TooLarge {
+        /// The path.
+        path: String,
+        /// Its size in bytes (at least; a stream is read only up to the limit).
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
     },
     /// The file is neither UTF-8, UTF-16 with a byte order mark, nor Windows-1252/ISO-8859-1
     /// text.

@@ -14,7 +14,7 @@
 //! [`OffsetMap::Segments`] from the extracted text back into the HTML.
 
 use super::builder::Unit;
-use super::html_source::{CharSource, SourceText};
+use super::html_source::{cap_nesting, CharSource, SourceText};
 use super::lines::{self, Bold, LineRole, LineStyle};
 use super::words;
 use super::OffsetMap;
@@ -175,7 +175,12 @@ pub(crate) struct Extracted {
 }
 
 /// Extracts the text of the HTML `source`.
+///
+/// Elements nested deeper than [`MAX_NESTING`](super::html_source::MAX_NESTING) are flattened
+/// first (their tags read as spaces), which keeps the parser's time linear in the input.
 pub(crate) fn extract(source: &str) -> Extracted {
+    let flat = cap_nesting(source);
+    let source = flat.as_deref().unwrap_or(source);
     let html = Html::parse_document(source);
     let mut walker = Walker {
         source: SourceText::new(source),

@@ -213,6 +213,107 @@ fn raw_text_runs(source: &str) -> Vec<Range<usize>> {
     runs
 }
 
+/// Deepest element nesting handed to the HTML parser. The parser looks through the open elements
+/// for every tag, so its time grows with the nesting depth times the number of tags; real pages
+/// nest a few dozen deep. Tags beyond this depth are flattened by [`cap_nesting`].
+pub(crate) const MAX_NESTING: usize = 128;
+
+/// Elements that never have content, so never nest.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// Elements whose start tag ends an open element of the same name (`<li>…<li>`), as the parser
+/// does, so that unclosed list items and paragraphs are not counted as nesting.
+const SELF_ENDING: &[&str] = &[
+    "li", "p", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot",
+];
+
+/// `source` with every tag that would nest deeper than [`MAX_NESTING`] elements (and the end tag
+/// that matches it) replaced by spaces of the same length, so that every byte offset stays the
+/// same and the text in the flattened elements is still read; `None` when nothing is that deep.
+///
+/// The depth is estimated with a lexer, not the full HTML algorithm: start tags of void elements
+/// do not nest, an `<li>`, `<p>`, `<td>`… ends an open element of its own name, and an end tag
+/// closes everything opened after its element. It errs towards flattening.
+pub(crate) fn cap_nesting(source: &str) -> Option<String> {
+    let bytes = source.as_bytes();
+    let mut stack: Vec<String> = Vec::new();
+    let mut open: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut ghosts = 0usize;
+    let mut blank: Vec<Range<usize>> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let Some(lt) = bytes
+            .get(i..)
+            .and_then(|b| b.iter().position(|&b| b == b'<'))
+        else {
+            break;
+        };
+        i += lt;
+        if bytes.get(i..i + 4) == Some(b"<!--") {
+            i = find(bytes, i + 4, b"-->").map_or(bytes.len(), |e| e + 3);
+            continue;
+        }
+        let closing = bytes.get(i + 1) == Some(&b'/');
+        let name_at = i + 1 + usize::from(closing);
+        if !bytes.get(name_at).is_some_and(u8::is_ascii_alphabetic) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let name = tag_name(bytes, name_at);
+        i = tag_end(bytes, name_at);
+        if closing {
+            if ghosts > 0 {
+                ghosts -= 1;
+                blank.push(start..i);
+            } else if open.get(&name).is_some_and(|&n| n > 0) {
+                while let Some(top) = stack.pop() {
+                    if let Some(n) = open.get_mut(&top) {
+                        *n = n.saturating_sub(1);
+                    }
+                    if top == name {
+                        break;
+                    }
+                }
+            }
+            continue;
+        }
+        if SKIPPED_RAW.contains(&name.as_str()) || RCDATA.contains(&name.as_str()) {
+            i = find_close(bytes, i, &name);
+            continue;
+        }
+        let self_closed = bytes.get(i.saturating_sub(2)) == Some(&b'/');
+        if VOID.contains(&name.as_str()) || self_closed {
+            continue;
+        }
+        if SELF_ENDING.contains(&name.as_str()) && stack.last() == Some(&name) {
+            continue;
+        }
+        if ghosts > 0 || stack.len() >= MAX_NESTING {
+            ghosts += 1;
+            blank.push(start..i);
+            continue;
+        }
+        *open.entry(name.clone()).or_default() += 1;
+        stack.push(name);
+    }
+    if blank.is_empty() {
+        return None;
+    }
+    let mut flat = bytes.to_vec();
+    for range in blank {
+        if let Some(tag) = flat.get_mut(range) {
+            tag.fill(b' ');
+        }
+    }
+    // Only whole tags (ASCII `<` to `>`) became spaces, so the text is still UTF-8; a tag cut
+    // short by the end of the input ends there too.
+    String::from_utf8(flat).ok()
+}
+
 /// The lowercase tag name starting at `at`.
 fn tag_name(bytes: &[u8], at: usize) -> String {
     bytes
@@ -299,6 +400,20 @@ mod tests {
         assert_eq!(first[6].at, src.find("vinn").unwrap());
         let second = st.locate("Ærlig");
         assert_eq!(second[0].at, src.find("Ærlig").unwrap());
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_keeping_every_offset() {
+        let depth = MAX_NESTING + 10;
+        let src = format!("{}Krav{}", "<div>".repeat(depth), "</div>".repeat(depth));
+        let flat = cap_nesting(&src).unwrap();
+        assert_eq!(flat.len(), src.len());
+        assert_eq!(flat.find("Krav"), src.find("Krav"));
+        assert_eq!(flat.matches("<div>").count(), MAX_NESTING);
+        assert_eq!(flat.matches("</div>").count(), MAX_NESTING);
+        assert!(cap_nesting("<ul><li>a<li>b<li>c</ul><p>x<p>y<br><img src=a>").is_none());
+        let items = "<li>a".repeat(MAX_NESTING * 2);
+        assert!(cap_nesting(&format!("<ul>{items}</ul>")).is_none());
     }
 
     #[test]

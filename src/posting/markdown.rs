@@ -19,6 +19,15 @@ use std::ops::Range;
 /// Longest `#` heading (in words) that is read as a heading rather than as prose.
 const MAX_HEADING_WORDS: usize = 12;
 
+/// Most container markers (`>`, `-`, `*`, `+`, `1.`) read at the start of one line. The parser
+/// checks every open container on every line, so its time and memory grow with the nesting depth;
+/// markers beyond this are read as text ([`cap_nesting`]).
+const MAX_LINE_NESTING: usize = 32;
+
+/// The column from which a container marker is read as text: nesting by indentation (a list
+/// inside a list item two columns in, …) stays below this depth times two.
+const MAX_MARKER_COLUMN: usize = 128;
+
 /// A block-level element being read.
 #[derive(Debug)]
 enum Frame {
@@ -43,6 +52,8 @@ pub(crate) fn units(text: &str, body_start: usize) -> Vec<Unit> {
         stack: Vec::new(),
         title_seen: false,
     };
+    let flat = cap_nesting(body);
+    let body = flat.as_deref().unwrap_or(body);
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         let range = range.start + body_start..range.end + body_start;
@@ -179,6 +190,73 @@ impl Reader<'_> {
     }
 }
 
+/// `body` with the container markers that would nest too deep (more than [`MAX_LINE_NESTING`] on
+/// one line, or at or after column [`MAX_MARKER_COLUMN`]) turned into text, byte for byte: the
+/// marker character becomes `.`, so offsets stay the same and the line reads as a paragraph
+/// (`. . x`). `None` when no line nests that deep.
+fn cap_nesting(body: &str) -> Option<String> {
+    let bytes = body.as_bytes();
+    let mut flat: Option<Vec<u8>> = None;
+    let mut line_start = 0;
+    while line_start < bytes.len() {
+        let line_end = bytes
+            .get(line_start..)
+            .and_then(|b| b.iter().position(|&b| b == b'\n'))
+            .map_or(bytes.len(), |p| line_start + p + 1);
+        let (mut i, mut column, mut markers) = (line_start, 0usize, 0usize);
+        while i < line_end {
+            match bytes.get(i) {
+                Some(b' ') => column += 1,
+                Some(b'\t') => column += 4 - column % 4,
+                Some(&c @ (b'>' | b'-' | b'*' | b'+')) => {
+                    let is_marker =
+                        c == b'>' || matches!(bytes.get(i + 1), Some(b' ' | b'\t' | b'\n' | b'\r'));
+                    if !is_marker {
+                        break;
+                    }
+                    if markers >= MAX_LINE_NESTING || column >= MAX_MARKER_COLUMN {
+                        set(&mut flat, bytes, i, b'.');
+                        break;
+                    }
+                    markers += 1;
+                    column += 1;
+                }
+                Some(b'0'..=b'9') => {
+                    let digits = bytes
+                        .get(i..line_end)
+                        .map_or(0, |b| b.iter().take_while(|b| b.is_ascii_digit()).count());
+                    let delimiter = i + digits;
+                    let is_marker = digits <= 9
+                        && matches!(bytes.get(delimiter), Some(b'.' | b')'))
+                        && matches!(bytes.get(delimiter + 1), Some(b' ' | b'\t' | b'\n' | b'\r'));
+                    if !is_marker {
+                        break;
+                    }
+                    if markers >= MAX_LINE_NESTING || column >= MAX_MARKER_COLUMN {
+                        set(&mut flat, bytes, delimiter, b' ');
+                        break;
+                    }
+                    markers += 1;
+                    column += digits + 1;
+                    i = delimiter;
+                }
+                _ => break,
+            }
+            i += 1;
+        }
+        line_start = line_end;
+    }
+    // Only ASCII bytes were replaced by ASCII bytes.
+    flat.and_then(|f| String::from_utf8(f).ok())
+}
+
+/// Sets byte `at` of the copy of `bytes` (made on first use) to `to`.
+fn set(flat: &mut Option<Vec<u8>>, bytes: &[u8], at: usize, to: u8) {
+    if let Some(b) = flat.get_or_insert_with(|| bytes.to_vec()).get_mut(at) {
+        *b = to;
+    }
+}
+
 /// The smallest range covering `a` (if any) and `b`.
 fn union(a: Option<Range<usize>>, b: Range<usize>) -> Range<usize> {
     match a {
@@ -193,6 +271,23 @@ mod tests {
 
     fn show(text: &str) -> Vec<String> {
         units(text, 0).into_iter().map(|u| u.show(text)).collect()
+    }
+
+    #[test]
+    fn deep_nesting_on_one_line_is_read_as_text() {
+        let deep = format!("{}Fagbrev\n", "- ".repeat(MAX_LINE_NESTING + 5));
+        let flat = cap_nesting(&deep).unwrap();
+        assert_eq!(flat.len(), deep.len());
+        assert_eq!(flat.find(". "), Some(2 * MAX_LINE_NESTING));
+        let ordered = format!("{}x\n", "1. ".repeat(MAX_LINE_NESTING + 1));
+        assert_eq!(
+            cap_nesting(&ordered).unwrap().find("1  "),
+            Some(3 * MAX_LINE_NESTING)
+        );
+        let indented = format!("{}- x\n", " ".repeat(MAX_MARKER_COLUMN));
+        assert_eq!(cap_nesting(&indented).unwrap().trim(), ". x");
+        assert!(cap_nesting("- a\n  - b\n    1. c\n> - d\n-x\n**y**\n").is_none());
+        assert!(show(&deep).iter().any(|u| u.contains("Fagbrev")));
     }
 
     #[test]

@@ -46,7 +46,7 @@ mod read_tests;
 pub use ad_fields::REPORTED;
 pub use document::{
     Block, Document, Format, InputError, Item, ItemKind, OffsetMap, ReadOptions, RoleFamily,
-    SectionKind, Source,
+    SectionKind, Source, DEFAULT_MAX_SIZE,
 };
 pub use given::{given_records, read_given, sniffs_as_json, Given, STDIN_NAME};
 pub use outline::outline;
@@ -60,13 +60,29 @@ use std::path::Path;
 /// holding one ad, anything else plain text). A JSON file of several ads is read with [`json`].
 ///
 /// # Errors
-/// [`InputError`] when the file cannot be read, is empty, binary, not UTF-8, or has broken
-/// front matter.
+/// [`InputError`] when the file cannot be read, is larger than [`ReadOptions::size_limit`],
+/// is empty, binary, not UTF-8, or has broken front matter.
 pub fn read_path(path: &Path, options: &ReadOptions) -> Result<Document, InputError> {
-    let bytes = std::fs::read(path).map_err(|source| InputError::Io {
+    let io = |source| InputError::Io {
         path: path.to_path_buf(),
         source,
-    })?;
+    };
+    let name = path.display().to_string();
+    let file = std::fs::File::open(path).map_err(io)?;
+    if let Ok(meta) = file.metadata() {
+        if meta.is_file() {
+            options.check_size(&name, meta.len())?;
+        }
+    }
+    // Read at most one byte over the limit: a file that grows, or a FIFO, cannot make us read
+    // more than the limit.
+    let mut bytes = Vec::new();
+    let limit = options.size_limit();
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(file, limit.saturating_add(1)),
+        &mut bytes,
+    )
+    .map_err(io)?;
     read_bytes(
         &path.display().to_string(),
         &bytes,
@@ -109,6 +125,7 @@ pub fn read_bytes(
     format: Format,
     options: &ReadOptions,
 ) -> Result<Document, InputError> {
+    options.check_size(name, u64::try_from(bytes.len()).unwrap_or(u64::MAX))?;
     let decoded = encoding::decode_any(name, bytes)?;
     let source = decoded.text;
     let parsed = match format {

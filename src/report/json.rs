@@ -50,6 +50,39 @@ impl JsonReporter {
     }
 }
 
+/// Writes `value` as pretty JSON with every line after the first indented by `indent`, straight
+/// to `out`: an ad with 100 000 findings is never held as one string (issue 13). JSON strings
+/// hold no raw newline, so every `\n` written is a line break of the layout.
+fn write_indented(value: &impl Serialize, indent: &str, out: &mut dyn Write) -> io::Result<()> {
+    let mut writer = Indent {
+        out,
+        indent: indent.as_bytes(),
+    };
+    serde_json::to_writer_pretty(&mut writer, value).map_err(io::Error::from)
+}
+
+/// A writer that writes `indent` after every newline.
+struct Indent<'a> {
+    out: &'a mut dyn Write,
+    indent: &'a [u8],
+}
+
+impl Write for Indent<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        for line in buf.split_inclusive(|&b| b == b'\n') {
+            self.out.write_all(line)?;
+            if line.ends_with(b"\n") {
+                self.out.write_all(self.indent)?;
+            }
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
 fn indented(value: &impl Serialize, indent: &str) -> io::Result<String> {
     let text = serde_json::to_string_pretty(value).map_err(io::Error::other)?;
     Ok(text.replace('\n', &format!("\n{indent}")))
@@ -74,7 +107,8 @@ impl Reporter for JsonReporter {
         };
         let separator = if self.summary.documents == 0 { "" } else { "," };
         self.summary.add(checked);
-        write!(out, "{separator}\n    {}", indented(&doc, "    ")?)
+        write!(out, "{separator}\n    ")?;
+        write_indented(&doc, "    ", out)
     }
 
     fn skipped(&mut self, skipped: &Skipped, _out: &mut dyn Write) -> io::Result<()> {

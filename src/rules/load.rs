@@ -13,6 +13,9 @@ use super::terms::{self, TermSet};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+/// The compiled size a user's `pattern` may have; the same as the engine's limit.
+const PATTERN_SIZE_LIMIT: usize = 1 << 22;
+
 /// The text of one rule file and the name it is shown under.
 #[derive(Debug, Clone)]
 pub struct RuleSource {
@@ -390,6 +393,18 @@ fn validate(spec: &mut RuleSpec, chunk: &Chunk, file: &str) -> (Option<Kind>, Ve
                 "pattern",
                 format!("invalid regex in `pattern`: {}", one_line(&e)),
             );
+        } else if !file.starts_with("<embedded>") {
+            // A user's regex may parse but be too big to compile (`(\w{1000}){1000}`): say so
+            // at the pattern, not at the rule. The limit is the engine's (engine/pattern.rs).
+            if let Err(e) = regex::RegexBuilder::new(pattern)
+                .size_limit(PATTERN_SIZE_LIMIT)
+                .build()
+            {
+                fail(
+                    "pattern",
+                    format!("invalid regex in `pattern`: {}", one_line(&e.to_string())),
+                );
+            }
         }
     }
 

@@ -94,6 +94,7 @@ impl Request {
         let options = ReadOptions {
             language: self.language()?.or(base.language),
             roles: base.roles.clone(),
+            max_size: base.max_size,
         };
         let format = self.format()?;
         if self.text.trim().is_empty() {
@@ -353,6 +354,7 @@ impl Engine {
             let options = ReadOptions {
                 language: Some(language),
                 roles: self.read.roles.clone(),
+                max_size: self.read.max_size,
             };
             if let Ok(doc) = posting::read_bytes(
                 PAGE_NAME,
@@ -399,6 +401,7 @@ impl Engine {
             read: ReadOptions {
                 language: request.language()?.or(self.read.language),
                 roles: self.read.roles.clone(),
+                max_size: self.read.max_size,
             },
             selection: self.selection.clone(),
         };
