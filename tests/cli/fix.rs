@@ -5,24 +5,6 @@ use super::*;
 use std::collections::BTreeMap;
 use terskel::posting::{self, ReadOptions};
 
-/// The corpus ads (Markdown, text, HTML), sorted.
-fn corpus_ads() -> Vec<PathBuf> {
-    let mut ads = Vec::new();
-    for lang in ["nb", "nn", "en"] {
-        for entry in std::fs::read_dir(root().join("corpus").join(lang)).unwrap() {
-            let path = entry.unwrap().path();
-            if matches!(
-                path.extension().and_then(|e| e.to_str()),
-                Some("md" | "txt" | "html")
-            ) {
-                ads.push(path);
-            }
-        }
-    }
-    ads.sort();
-    ads
-}
-
 /// Applies a unified diff to `original`, checking every context and removed line.
 fn apply_diff(original: &str, diff: &str) -> String {
     let old: Vec<&str> = original.split_inclusive('\n').collect();

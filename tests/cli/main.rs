@@ -72,6 +72,25 @@ pub fn run_stdin(args: &[&str], stdin: &[u8]) -> Output {
     child.wait_with_output().expect("terskel finishes")
 }
 
+/// The corpus ads (Markdown, text, HTML) of every language, sorted.
+pub fn corpus_ads() -> Vec<PathBuf> {
+    let mut ads = Vec::new();
+    for lang in ["nb", "nn", "en"] {
+        for entry in std::fs::read_dir(root().join("corpus").join(lang)).unwrap() {
+            let path = entry.unwrap().path();
+            if matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("md" | "txt" | "html")
+            ) {
+                ads.push(path);
+            }
+        }
+    }
+    ads.sort();
+    assert!(ads.len() > 40, "the corpus is there: {ads:?}");
+    ads
+}
+
 /// Stdout as text.
 pub fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()

@@ -2,9 +2,11 @@
 //! unknown shapes, Unicode forms, encodings, lone CR, standard input and language detection.
 //! See: issue 10.
 
-use crate::{assert_stderr_contains, code, fixture, json, root, run, run_stdin, stderr, write};
+use crate::{
+    assert_stderr_contains, code, corpus_ads, fixture, json, root, run, run_stdin, stderr, write,
+};
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use unicode_normalization::UnicodeNormalization;
 
 /// `check --format json --fail-on never` on `paths`, asserting it exits `expect`.
@@ -310,25 +312,6 @@ fn the_audit_links_an_exported_ad_to_the_web_and_names_it_by_title_and_uuid() {
     let out = run(&["audit", "--fail-on", "never", &export("import-api.json")]);
     let text = crate::stdout(&out);
     assert!(!text.contains("%23"), "{text}");
-}
-
-/// The corpus ads, relative to the project root.
-fn corpus_ads() -> Vec<PathBuf> {
-    let mut ads = Vec::new();
-    for lang in ["nb", "nn", "en"] {
-        for entry in std::fs::read_dir(root().join("corpus").join(lang)).unwrap() {
-            let path = entry.unwrap().path();
-            if matches!(
-                path.extension().and_then(|e| e.to_str()),
-                Some("md" | "txt" | "html")
-            ) {
-                ads.push(path);
-            }
-        }
-    }
-    ads.sort();
-    assert!(ads.len() > 40, "{ads:?}");
-    ads
 }
 
 /// Per ad file name: the findings as (rule, line, text in NFC).
