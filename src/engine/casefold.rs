@@ -74,6 +74,30 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// The words of `text`, case-folded.
+pub fn folded_words(text: &str) -> Vec<String> {
+    fold(text)
+        .text
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// True when the folded text `folded` holds `entry` on word boundaries (an `entry` ending in `*`:
+/// as a word prefix).
+pub fn holds_phrase(folded: &str, entry: &str) -> bool {
+    let (phrase, prefix) = match entry.strip_suffix('*') {
+        Some(p) => (p, true),
+        None => (entry, false),
+    };
+    folded.match_indices(phrase).any(|(i, m)| {
+        let before = folded.get(..i).and_then(|s| s.chars().next_back());
+        let after = folded.get(i + m.len()..).and_then(|s| s.chars().next());
+        !before.is_some_and(is_word_char) && (prefix || !after.is_some_and(is_word_char))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,7 +16,7 @@
 //! Entries are folded (lowercase) phrases matched on word boundaries; a trailing `*` makes the
 //! last word a prefix ("referanse*" matches "referansar").
 
-use super::casefold::{fold, is_word_char};
+use super::casefold::{fold, holds_phrase};
 
 /// Lines that ask nothing of the applicant (nb, nn, en).
 #[rustfmt::skip]
@@ -71,22 +71,9 @@ const SOFTENERS: &[&str] = &[
     "is preferred", "preferably",
 ];
 
-/// True when `folded` holds `entry` on word boundaries (`entry` ending in `*`: as a prefix).
-fn holds(folded: &str, entry: &str) -> bool {
-    let (phrase, prefix) = match entry.strip_suffix('*') {
-        Some(p) => (p, true),
-        None => (entry, false),
-    };
-    folded.match_indices(phrase).any(|(i, m)| {
-        let before = folded.get(..i).and_then(|s| s.chars().next_back());
-        let after = folded.get(i + m.len()..).and_then(|s| s.chars().next());
-        !before.is_some_and(is_word_char) && (prefix || !after.is_some_and(is_word_char))
-    })
-}
-
 fn any_of(text: &str, list: &[&str]) -> bool {
     let folded = fold(text).text;
-    list.iter().any(|e| holds(&folded, e))
+    list.iter().any(|e| holds_phrase(&folded, e))
 }
 
 /// True when a line of a requirements list asks nothing of the applicant (see module docs), or

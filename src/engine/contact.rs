@@ -3,7 +3,7 @@
 //! applicants) is no contact; a named person in a contact sentence is one even without a number;
 //! "Ta kontakt" with nobody named and no number is none.
 
-use super::casefold::{fold, is_word_char};
+use super::casefold::{fold, folded_words, holds_phrase};
 
 /// Words of a sentence whose address is for something other than questions (nb, nn, en).
 #[rustfmt::skip]
@@ -28,27 +28,10 @@ const CONTACT_PHRASES: &[&str] = &[
     "mer informasjon", "meir informasjon", "further information", "more information",
 ];
 
-fn folded_words(text: &str) -> Vec<String> {
-    fold(text)
-        .text
-        .split(|c: char| !is_word_char(c))
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-fn holds(folded: &str, phrase: &str) -> bool {
-    folded.match_indices(phrase).any(|(i, m)| {
-        let before = folded.get(..i).and_then(|s| s.chars().next_back());
-        let after = folded.get(i + m.len()..).and_then(|s| s.chars().next());
-        !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
-    })
-}
-
 /// True when an address in `sentence` serves another purpose than questions.
 pub fn other_purpose(sentence: &str) -> bool {
     let folded = fold(sentence).text;
-    OTHER_PURPOSES.iter().any(|p| holds(&folded, p))
+    OTHER_PURPOSES.iter().any(|p| holds_phrase(&folded, p))
 }
 
 /// True when `sentence` is a contact sentence that names a person: a contact word and two
@@ -59,7 +42,7 @@ pub fn names_a_contact(sentence: &str) -> bool {
     if !folded_words(sentence)
         .iter()
         .any(|w| CONTACT_WORDS.contains(&w.as_str()))
-        && !CONTACT_PHRASES.iter().any(|p| holds(&folded, p))
+        && !CONTACT_PHRASES.iter().any(|p| holds_phrase(&folded, p))
     {
         return false;
     }

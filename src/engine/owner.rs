@@ -5,7 +5,7 @@
 //! says "deg". And a sentence that invites applicants ("… oppfordrer vi alle til å søke") is
 //! about the applicant, whatever it says about the town first.
 
-use super::casefold::{fold, is_word_char};
+use super::casefold::{fold, folded_words, is_word_char};
 use super::subject::Lexicon;
 
 /// People the employee trains or supervises (nb, nn, en).
@@ -65,15 +65,6 @@ const INVITING: &[&str] = &[
     "we invite",
 ];
 
-fn words(text: &str) -> Vec<String> {
-    fold(text)
-        .text
-        .split(|c: char| !is_word_char(c))
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
 fn is_other(lexicon: &Lexicon, word: &str) -> bool {
     lexicon.is_user_word(word) || TRAINEES.contains(&word) || PLACES.contains(&word)
 }
@@ -81,13 +72,13 @@ fn is_other(lexicon: &Lexicon, word: &str) -> bool {
 /// True when the neighbours of a match make it about other people, places or the work:
 /// `before` is the sentence up to the match, `matched` the match, `after` the rest.
 pub fn others_own(lexicon: &Lexicon, before: &str, matched: &str, after: &str) -> bool {
-    let previous = words(before);
+    let previous = folded_words(before);
     if previous.last().is_some_and(|w| {
         is_other(lexicon, w) || (w.ends_with('s') && is_other(lexicon, w.trim_end_matches('s')))
     }) {
         return true;
     }
-    let next = words(after);
+    let next = folded_words(after);
     let mut rest = next.iter().map(String::as_str);
     let first = rest.next();
     if first.is_some_and(|w| TIES.contains(&w)) {
@@ -100,7 +91,7 @@ pub fn others_own(lexicon: &Lexicon, before: &str, matched: &str, after: &str) -
             }
         }
     }
-    let verb = words(matched);
+    let verb = folded_words(matched);
     verb.last()
         .is_some_and(|v| WORK_VERBS.contains(&v.as_str()))
         && first.is_some_and(|w| !NOT_AN_OBJECT.contains(&w) && !lexicon.is_employee_word(w))
@@ -109,7 +100,7 @@ pub fn others_own(lexicon: &Lexicon, before: &str, matched: &str, after: &str) -
 /// True when `sentence` opens with other people or a place as its subject ("Bydelen har et rikt
 /// mangfold", "Barna i barnehagen kommer fra mange land").
 pub fn opens_with_other(lexicon: &Lexicon, sentence: &str) -> bool {
-    let w = words(sentence);
+    let w = folded_words(sentence);
     let mut first = w.iter().map(String::as_str);
     match first.next() {
         Some(word) if FILLERS.contains(&word) => first.next().is_some_and(|w| is_other(lexicon, w)),
@@ -120,7 +111,10 @@ pub fn opens_with_other(lexicon: &Lexicon, sentence: &str) -> bool {
 
 /// True when `sentence` names the employee or applicants, or gives them something.
 pub fn names_employee(lexicon: &Lexicon, sentence: &str) -> bool {
-    lexicon.is_receiving(sentence) || words(sentence).iter().any(|w| lexicon.is_employee_word(w))
+    lexicon.is_receiving(sentence)
+        || folded_words(sentence)
+            .iter()
+            .any(|w| lexicon.is_employee_word(w))
 }
 
 /// True when `sentence` invites applicants to apply.

@@ -14,6 +14,20 @@ pub struct Location {
     pub column: usize,
 }
 
+impl Location {
+    /// Where `field:` stands in `chunk` of `file`, or the chunk's first line when it is absent.
+    pub(crate) fn of_key(file: &str, chunk: &super::chunk::Chunk, field: &str) -> Location {
+        let (line, column) = chunk
+            .field_location(field)
+            .map_or((chunk.first_line, 1), |(line, column, _)| (line, column));
+        Location {
+            file: file.to_string(),
+            line,
+            column,
+        }
+    }
+}
+
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}:{}:{}", self.file, self.line, self.column)

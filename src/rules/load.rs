@@ -241,18 +241,7 @@ fn parse_chunk(
             message,
         }]
     })?;
-    let origin = match chunk.field_location("id") {
-        Some((line, column, _)) => Location {
-            file: file.to_string(),
-            line,
-            column,
-        },
-        None => Location {
-            file: file.to_string(),
-            line: chunk.first_line,
-            column: 1,
-        },
-    };
+    let origin = Location::of_key(file, chunk, "id");
     let unknown = terms::expand(&mut spec, sets, chunk, file);
     if !unknown.is_empty() {
         return Err(unknown);

@@ -153,18 +153,7 @@ pub(super) fn parse(file: &str, chunk: &Chunk) -> Result<TermSet, Vec<RuleError>
     if !errors.is_empty() {
         return Err(errors);
     }
-    let origin = match chunk.field_location("term_set") {
-        Some((line, column, _)) => Location {
-            file: file.to_string(),
-            line,
-            column,
-        },
-        None => Location {
-            file: file.to_string(),
-            line: chunk.first_line,
-            column: 1,
-        },
-    };
+    let origin = Location::of_key(file, chunk, "term_set");
     Ok(TermSet {
         name,
         language: spec.language,
