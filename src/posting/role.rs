@@ -322,9 +322,11 @@ pub(crate) fn from_title(title: &str) -> RoleFamily {
         if *skipped {
             continue;
         }
+        // The word's stems once, for all the lists (see `stems`).
+        let stems = stems(word);
         let best = LISTS
             .iter()
-            .filter_map(|(list, tag)| longest_match(word, list).map(|len| (len, *tag)))
+            .filter_map(|(list, tag)| longest_of(&stems, list).map(|len| (len, *tag)))
             .max_by_key(|(len, _)| *len);
         if let Some((_, tag)) = best {
             found.mark(tag);
@@ -398,14 +400,24 @@ impl Found {
 
 /// The length of the longest term of `list` that `word` ends with (before an inflection).
 fn longest_match(word: &str, list: &[&str]) -> Option<usize> {
+    longest_of(&stems(word), list)
+}
+
+/// What is left of `word` without each inflection it ends with (the word itself first).
+/// Stripping the endings once per word, not once per term and ending, keeps role detection
+/// from costing a fifth of checking a short ad (issue 10's JSON Lines profile).
+fn stems(word: &str) -> Vec<&str> {
+    INFLECTIONS
+        .iter()
+        .filter_map(|ending| word.strip_suffix(ending))
+        .collect()
+}
+
+/// The length of the longest term of `list` that one of `stems` ends with.
+fn longest_of(stems: &[&str], list: &[&str]) -> Option<usize> {
     list.iter()
         .filter(|term| !term.contains(' '))
-        .filter(|term| {
-            INFLECTIONS.iter().any(|ending| {
-                word.strip_suffix(ending)
-                    .is_some_and(|stem| stem.ends_with(**term))
-            })
-        })
+        .filter(|term| stems.iter().any(|stem| stem.ends_with(**term)))
         .map(|term| term.len())
         .max()
 }
