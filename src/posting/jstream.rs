@@ -10,6 +10,7 @@
 //! streams (that is `json::is_stream`, from the name, and `json::read_file`, from the content).
 
 use super::document::InputError;
+use super::encoding::Stream8;
 use super::json::{Record, MAX_LINE, MAX_LINE_PREFIX};
 use std::io::BufRead;
 
@@ -32,6 +33,13 @@ pub struct JsonStream<R> {
     /// How many objects were read.
     count: usize,
     done: bool,
+    /// How many bytes longer the decoded text is than the file up to the end of the last
+    /// object (Windows-1252 letters take two bytes in UTF-8).
+    grown: usize,
+    /// The encoding the reader decodes from (UTF-16), when it does.
+    decoded_from: Option<&'static str>,
+    /// UTF-8 or Windows-1252, decided at the first object beyond ASCII.
+    bytes: Stream8,
 }
 
 impl<R: BufRead> JsonStream<R> {
@@ -46,7 +54,17 @@ impl<R: BufRead> JsonStream<R> {
             lost: false,
             count: 0,
             done: false,
+            grown: 0,
+            decoded_from: None,
+            bytes: Stream8::default(),
         }
+    }
+
+    /// Says that `reader` gives text it decoded from `encoding` (a UTF-16 file), so every
+    /// record carries the re-encoding notice.
+    pub fn decoded_from(mut self, encoding: &'static str) -> Self {
+        self.decoded_from = Some(encoding);
+        self
     }
 
     fn fail(
@@ -181,24 +199,31 @@ impl<R: BufRead> Iterator for JsonStream<R> {
         if !self.lost {
             self.prefix = tail.to_vec();
         }
-        let text = match String::from_utf8(text) {
+        // Offsets count in the decoded text: what is before the object (its line so far)
+        // and the object itself may have grown in decoding.
+        let (raw_len, raw_prefix) = (text.len(), start);
+        let prefix = text.get(..start).map(<[u8]>::to_vec).unwrap_or_default();
+        let text = match self.bytes.decode(&self.file, text, first_line) {
             Ok(text) => text,
-            Err(_) => {
-                return Some(Err(InputError::NotUtf8 {
-                    path: self.file.clone(),
-                    line: first_line,
-                    column: 1,
-                }))
-            }
+            Err(error) => return Some(Err(error)),
         };
+        let start = match self.bytes {
+            Stream8::Windows1252 if !prefix.is_ascii() => encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(&prefix)
+                .0
+                .len(),
+            _ => raw_prefix,
+        };
+        let first_byte = (start_offset + self.grown).saturating_sub(start);
+        self.grown += (text.len() - start) - (raw_len - raw_prefix);
         Some(Ok(Record {
             file: self.file.clone(),
             name: format!("{}#{}", self.file, self.count),
             text,
             start,
             first_line,
-            first_byte: start_offset - start,
-            encoding: None,
+            first_byte,
+            encoding: self.decoded_from.or(self.bytes.label()),
         }))
     }
 }
