@@ -317,14 +317,15 @@ impl<R: BufRead> Iterator for JsonLines<R> {
 /// The UTF-8 byte order mark.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// Reads one line (with its `\n`) into `buf`, keeping at most [`MAX_LINE`] bytes. Returns the
-/// bytes consumed and whether the whole line fit.
+/// Reads one line (with its `\n`, `\r\n` or lone `\r`) into `buf`, keeping at most
+/// [`MAX_LINE`] bytes. Returns the bytes consumed and whether the whole line fit.
 fn read_line_limited(
     reader: &mut impl BufRead,
     buf: &mut Vec<u8>,
 ) -> std::io::Result<(usize, bool)> {
     let mut consumed = 0;
     let mut complete = true;
+    let mut after_cr = false;
     loop {
         let available = match reader.fill_buf() {
             Ok(b) => b,
@@ -334,7 +335,27 @@ fn read_line_limited(
         if available.is_empty() {
             return Ok((consumed, complete));
         }
-        let (chunk, found) = match available.iter().position(|&b| b == b'\n') {
+        // A line ends at `\n`, `\r\n` or a lone `\r` (as in every other reader); a `\r` at
+        // the end of the buffer waits for the next byte.
+        if after_cr {
+            if available.first() == Some(&b'\n') {
+                if buf.len() < MAX_LINE {
+                    buf.push(b'\n');
+                }
+                reader.consume(1);
+                consumed += 1;
+            }
+            return Ok((consumed, complete));
+        }
+        let (chunk, found) = match available.iter().position(|&b| b == b'\n' || b == b'\r') {
+            Some(i) if available.get(i) == Some(&b'\r') => match available.get(i + 1) {
+                Some(b'\n') => (available.get(..i + 2).unwrap_or(available), true),
+                Some(_) => (available.get(..=i).unwrap_or(available), true),
+                None => {
+                    after_cr = true;
+                    (available, false)
+                }
+            },
             Some(i) => (available.get(..=i).unwrap_or(available), true),
             None => (available, false),
         };
@@ -516,20 +537,33 @@ impl LineCounter {
     /// offsets must not decrease between calls.
     fn before(&mut self, text: &str, offset: usize) -> (usize, usize) {
         if offset >= self.offset {
-            let chunk = text.get(self.offset..offset).unwrap_or("");
-            self.scanned += chunk.len();
-            self.lines += count_lines(chunk);
-            if let Some(i) = chunk.rfind('\n') {
-                self.line_start = self.offset + i + 1;
+            let bytes = text.as_bytes();
+            for i in self.offset..offset.min(bytes.len()) {
+                if is_line_end(bytes, i) {
+                    self.lines += 1;
+                    self.line_start = i + 1;
+                }
             }
+            self.scanned += offset.saturating_sub(self.offset);
             self.offset = offset;
         }
         (self.lines, self.line_start)
     }
 }
 
+/// True when `bytes[i]` ends a line: a `\n`, or a lone `\r` (not the `\r` of a `\r\n`), as
+/// the Markdown and text readers count lines.
+fn is_line_end(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i) {
+        Some(b'\n') => true,
+        Some(b'\r') => bytes.get(i + 1) != Some(&b'\n'),
+        _ => false,
+    }
+}
+
 fn count_lines(text: &str) -> usize {
-    text.bytes().filter(|&b| b == b'\n').count()
+    let bytes = text.as_bytes();
+    (0..bytes.len()).filter(|&i| is_line_end(bytes, i)).count()
 }
 
 /// The record of the ad `raw`, a slice of the file's `text`.

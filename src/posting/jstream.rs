@@ -4,7 +4,8 @@
 //! Owns cutting such a stream into [`Record`]s while reading it, with the memory of one object:
 //! a scanner follows strings and escapes and counts braces, so `}{` on one line and an object
 //! over many lines are both cut right. The N-th object (1-based) is named `FILE#N`; its
-//! positions are file lines, and byte offsets count in the file, as for JSON Lines.
+//! positions are file lines (a line ends at `\n`, `\r\n` or a lone `\r`), and byte offsets
+//! count in the decoded file, as for JSON Lines.
 //!
 //! It does not parse the objects (that is `json::read_record`) nor decide which files are
 //! streams (that is `json::is_stream`, from the name, and `json::read_file`, from the content).
@@ -80,6 +81,18 @@ impl<R: BufRead> JsonStream<R> {
         }))
     }
 
+    /// The next byte without taking it (`None` at the end or on an error, which the next
+    /// read reports).
+    fn peek(&mut self) -> Option<u8> {
+        loop {
+            match self.reader.fill_buf() {
+                Ok(buf) => return buf.first().copied(),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(_) => return None,
+            }
+        }
+    }
+
     /// The next byte, or `None` at the end.
     fn byte(&mut self) -> std::io::Result<Option<u8>> {
         loop {
@@ -120,6 +133,12 @@ impl<R: BufRead> Iterator for JsonStream<R> {
                     return None;
                 }
                 Ok(Some(b'\n')) => {
+                    self.line += 1;
+                    self.prefix.clear();
+                    self.lost = false;
+                }
+                // A lone CR ends a line too (as in every other reader).
+                Ok(Some(b'\r')) if self.peek() != Some(b'\n') => {
                     self.line += 1;
                     self.prefix.clear();
                     self.lost = false;
@@ -180,6 +199,7 @@ impl<R: BufRead> Iterator for JsonStream<R> {
             text.push(b);
             match b {
                 b'\n' => self.line += 1,
+                b'\r' if self.peek() != Some(b'\n') => self.line += 1,
                 _ if escaped => escaped = false,
                 b'\\' if in_string => escaped = true,
                 b'"' => in_string = !in_string,
@@ -190,7 +210,8 @@ impl<R: BufRead> Iterator for JsonStream<R> {
         }
         self.count += 1;
         // What of the object's last line precedes the next object, for its columns.
-        let newline = text.iter().rposition(|&b| b == b'\n');
+        // (A `\r` found here is a lone one: the `\n` of a `\r\n` would come after it.)
+        let newline = text.iter().rposition(|&b| b == b'\n' || b == b'\r');
         let tail = match newline {
             Some(i) => text.get(i + 1..).unwrap_or(&[]),
             None => text.as_slice(),
