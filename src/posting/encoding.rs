@@ -252,6 +252,8 @@ pub(crate) struct Utf16Reader<R> {
     output: Vec<u8>,
     out_pos: usize,
     eof: bool,
+    /// Bytes that are not UTF-16 were met: the error to give once the text before them is read.
+    malformed: Option<String>,
 }
 
 impl<R> std::fmt::Debug for Utf16Reader<R> {
@@ -280,6 +282,7 @@ impl<R: std::io::Read> Utf16Reader<R> {
             output: Vec::with_capacity(3 * 64 * 1024 + 16),
             out_pos: 0,
             eof: false,
+            malformed: None,
         })
     }
 
@@ -292,6 +295,13 @@ impl<R: std::io::Read> Utf16Reader<R> {
 impl<R: std::io::Read> std::io::Read for Utf16Reader<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         while self.out_pos >= self.output.len() {
+            if let Some(message) = self.malformed.take() {
+                self.eof = true;
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    message,
+                ));
+            }
             if self.eof {
                 return Ok(0);
             }
@@ -315,12 +325,10 @@ impl<R: std::io::Read> std::io::Read for Utf16Reader<R> {
                     .decode_to_utf8_without_replacement(src, &mut self.output, self.eof);
             self.output.truncate(written);
             if let encoding_rs::DecoderResult::Malformed(..) = result {
-                return Err(std::io::Error::new(
-                    std::io::ErrorKind::InvalidData,
-                    format!(
-                        "it starts with a {} byte order mark but is not valid {}",
-                        self.label, self.label
-                    ),
+                // The text before the broken bytes is given first; then the error.
+                self.malformed = Some(format!(
+                    "it starts with a {} byte order mark but is not valid {}",
+                    self.label, self.label
                 ));
             }
         }

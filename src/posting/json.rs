@@ -1166,6 +1166,28 @@ mod tests {
         assert_eq!((records[1].first_line, records[1].first_byte), (3, 10));
     }
 
+    // See: issue 10 (lone CR endings; Windows-1252 exports streamed).
+    #[test]
+    fn json_lines_end_at_a_lone_cr_and_decode_windows_1252_from_the_first_such_line() {
+        let input: &[u8] = b"{\"a\":1}\r{\"b\":\"S\xf8k\"}\r\n{\"c\":2}\r";
+        let records: Vec<_> = JsonLines::new("x.jsonl", input)
+            .map(Result::unwrap)
+            .collect();
+        let lines: Vec<_> = records.iter().map(|r| r.first_line).collect();
+        assert_eq!(lines, [1, 2, 3]);
+        assert_eq!(records[1].text, "{\"b\":\"Søk\"}");
+        assert_eq!(records[0].encoding, None);
+        assert_eq!(records[1].encoding, Some("windows-1252"));
+        // Offsets count in the UTF-8 text: "ø" is two bytes there.
+        assert_eq!(
+            records[2].first_byte,
+            "{\"a\":1}\r{\"b\":\"Søk\"}\r\n".len()
+        );
+        let pretty = "[\r  {\"title\": \"A\"},\r  {\"title\": \"B\"}\r]";
+        let records = split("p.json", pretty).unwrap();
+        assert_eq!((records[1].first_line, records[1].start), (3, 2));
+    }
+
     #[test]
     fn pages_are_unwrapped_and_arrays_named_by_index() {
         let text = "{\"content\": [\n  {\"title\": \"A\", \"description\": \"x\"},\n  {\"title\": \"B\", \"description\": \"y\"}\n], \"totalElements\": 2}";

@@ -268,6 +268,29 @@ mod tests {
         assert_eq!(records[2].first_byte, input.find("  {").unwrap());
     }
 
+    // See: issue 10 (lone CR endings; Windows-1252 and UTF-16 streams).
+    #[test]
+    fn lone_cr_ends_a_line_and_windows_1252_is_decoded_with_utf8_offsets() {
+        let input: &[u8] = b"{\"a\":\r\"\xe6\"}\r{\"b\":1}\r\n\r{\"c\":2}";
+        let records: Vec<Record> = JsonStream::new("x.jstream", input)
+            .map(Result::unwrap)
+            .collect();
+        let lines: Vec<_> = records.iter().map(|r| r.first_line).collect();
+        assert_eq!(lines, [1, 3, 5]);
+        assert_eq!(records[0].text, "{\"a\":\r\"æ\"}");
+        assert!(records.iter().all(|r| r.encoding == Some("windows-1252")));
+        let utf8 = "{\"a\":\r\"æ\"}\r{\"b\":1}\r\n\r";
+        assert_eq!(records[2].first_byte, utf8.len());
+        assert_eq!(records[1].first_byte, utf8.find("{\"b").unwrap());
+        let mut utf16 = vec![0xFE, 0xFF];
+        utf16.extend("{\"d\":\"ø\"}".encode_utf16().flat_map(u16::to_be_bytes));
+        let reader = super::super::encoding::Utf16Reader::sniff(&utf16, utf16.as_slice()).unwrap();
+        let records: Vec<Record> = JsonStream::new("y.jstream", std::io::BufReader::new(reader))
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(records[0].text, "{\"d\":\"ø\"}");
+    }
+
     #[test]
     fn garbage_between_objects_is_an_error_with_its_line() {
         let mut stream = JsonStream::new("x.jstream", "{}\nnope".as_bytes());
