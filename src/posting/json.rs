@@ -111,8 +111,9 @@ pub struct ExportReader(ReaderKind);
 #[derive(Debug)]
 enum ReaderKind {
     Plain(std::io::BufReader<std::fs::File>),
+    // Boxed: the decoder's state is large, and most exports are UTF-8.
     Utf16(
-        std::io::BufReader<Utf16Reader<std::io::BufReader<std::fs::File>>>,
+        Box<std::io::BufReader<Utf16Reader<std::io::BufReader<std::fs::File>>>>,
         &'static str,
     ),
 }
@@ -139,7 +140,10 @@ impl ExportReader {
         Ok(Self(match Utf16Reader::sniff(&head, plain) {
             Ok(utf16) => {
                 let label = utf16.label();
-                ReaderKind::Utf16(std::io::BufReader::with_capacity(256 * 1024, utf16), label)
+                ReaderKind::Utf16(
+                    Box::new(std::io::BufReader::with_capacity(256 * 1024, utf16)),
+                    label,
+                )
             }
             Err(plain) => ReaderKind::Plain(plain),
         }))
