@@ -188,7 +188,7 @@ fn count_items(
         .filter(|l| !grouped.members.contains(&l.item.span.start))
         .filter(|l| {
             grouped.intros.contains(&l.item.span.start)
-                || !not_a_demand(ctx.doc.slice(l.item.span.clone()))
+                || !not_a_demand(ctx.lexicon(), ctx.doc.slice(l.item.span.clone()))
         })
         .collect();
     if counted.len() < needed {

@@ -14,6 +14,7 @@ mod contact;
 mod context;
 mod count;
 mod finding;
+mod lexicon;
 mod missing;
 mod owner;
 mod pattern;

@@ -5,7 +5,8 @@
 //! A sentence that *is* the alternative ("Lang erfaring kan kompensere for fagbrevet") is never
 //! itself a demand.
 //!
-//! The words live in [`super::clause`]; this file decides where to look.
+//! The words are term sets read into the lexicon, the decisions live in [`super::clause`]; this
+//! file decides where to look.
 
 use super::casefold::{fold, is_word_char};
 use super::clause::{clause_around, is_alternative, softened};
@@ -47,13 +48,18 @@ impl Context<'_> {
         let sentence = located.sentence(range.start);
         let text = self.doc.slice(sentence.clone());
         let at = range.start.saturating_sub(sentence.start);
-        if softened(text.get(clause_around(text, at)).unwrap_or("")) {
+        if softened(
+            self.lexicon(),
+            text.get(clause_around(text, at)).unwrap_or(""),
+        ) {
             return true;
         }
         if !(formal || experience) {
             return false;
         }
-        if is_alternative(text) || is_alternative(self.doc.slice(located.item.span.clone())) {
+        if is_alternative(self.lexicon(), text)
+            || is_alternative(self.lexicon(), self.doc.slice(located.item.span.clone()))
+        {
             return true;
         }
         if formal {
@@ -73,7 +79,7 @@ impl Context<'_> {
         self.items().iter().any(|l| {
             !matches!(l.item.kind, ItemKind::Field | ItemKind::Title)
                 && l.item.section != SectionKind::Application
-                && is_alternative(self.doc.slice(l.item.span.clone()))
+                && is_alternative(self.lexicon(), self.doc.slice(l.item.span.clone()))
         })
     }
 
@@ -87,7 +93,7 @@ impl Context<'_> {
                     l.item.section,
                     SectionKind::Requirements | SectionKind::Preferred | SectionKind::Personal
                 )
-                && is_alternative(self.doc.slice(l.item.span.clone()))
+                && is_alternative(self.lexicon(), self.doc.slice(l.item.span.clone()))
         })
     }
 }
