@@ -3,16 +3,19 @@
 //! Owns three decisions the kinds share, made with term sets of the rule pack (read into the
 //! [`Lexicon`]; `terskel explain @NAME` shows them, a user pack extends them):
 //!
-//! 1. **Not a demand** ([`not_a_demand`], `clause-not-demands`): lines of a requirements list that ask nothing of the
-//!    applicant: the lawful suitability formula ("personlig egnethet vil bli vektlagt"),
-//!    application steps and references, the police certificate the law requires, encouragements
-//!    ("menn oppfordres til å søke"), inline sub-headings ("**Personlige egenskaper:**").
-//! 2. **The alternative path** ([`is_alternative`], `clause-alternatives`): a sentence that opens another route in
-//!    ("kan kompenseres med", "vil andre bli vurdert", "eller tilsvarende", "realkompetanse").
-//!    Such a sentence is never itself a demand, and it cancels a formal demand of its block.
-//! 3. **Clause modality** ([`softened`], `clause-softeners`): "er en fordel", "vil bli prioritert", "ikke et krav",
-//!    "må nødvendigvis ikke" decide the clause they govern; a clause is cut at sentence ends,
-//!    semicolons and a comma or slash followed by a new subject or conjunction.
+//! 1. **Not a demand** ([`not_a_demand`], `clause-not-demands`): lines of a requirements list
+//!    that ask nothing of the applicant: the lawful suitability formula ("personlig egnethet vil
+//!    bli vektlagt"), application steps and references, the police certificate the law
+//!    requires, encouragements ("menn oppfordres til å søke"), inline sub-headings
+//!    ("**Personlige egenskaper:**").
+//! 2. **The alternative path** ([`is_alternative`], `clause-alternatives`): a sentence that opens
+//!    another route in ("kan kompenseres med", "vil andre bli vurdert", "eller tilsvarende",
+//!    "realkompetanse"). Such a sentence is never itself a demand, and it cancels a formal
+//!    demand of its block.
+//! 3. **Clause modality** ([`softened`], `clause-softeners`): "er en fordel", "vil bli
+//!    prioritert", "ikke et krav", "må nødvendigvis ikke" decide the clause they govern; a clause
+//!    is cut at sentence ends, semicolons and a comma or slash followed by a new subject or
+//!    conjunction.
 //!
 //! Entries are phrases matched on word boundaries; a trailing `*` makes the last word a prefix
 //! ("referans*" matches "referansar").

@@ -3,7 +3,8 @@
 //! Owns loading them, folded, from a [`RuleSet`], and the two ways they are matched: as whole
 //! words ([`Words`]) and as phrases on word boundaries ([`Phrases`]). It does not decide
 //! anything with them: whom a sentence is about is `subject.rs` and `owner.rs`, what a clause
-//! does `clause.rs`, what counts as a contact `contact.rs`.
+//! does `clause.rs` and `structure.rs`, what counts as a contact `contact.rs`, which list lines
+//! announce a group `count.rs`.
 //!
 //! Each list is a term set per language in `rules/{nb,nn,en}/term-sets.yaml`, so rule writers
 //! see it (`terskel explain @NAME`) and a user pack adds words with `extend: true`. The sets of
@@ -91,6 +92,10 @@ pub(super) struct Lexicon {
     pub alternatives: Phrases,
     /// `clause-softeners`: clause markers that make a demand a preference or no demand.
     pub softeners: Phrases,
+    /// `clause-slash-routes`: words that, after a slash, name a route other than papers.
+    pub slash_routes: Words,
+    /// `count-group-words`: words of a list line that announces a group of names.
+    pub group_words: Words,
     /// `contact-other-purposes`: words of a sentence whose address is not for questions.
     pub other_purposes: Phrases,
     /// `contact-words`: words that make a sentence a contact sentence.
@@ -128,6 +133,8 @@ impl Lexicon {
             not_demands: phrases("clause-not-demands"),
             alternatives: phrases("clause-alternatives"),
             softeners: phrases("clause-softeners"),
+            slash_routes: words("clause-slash-routes"),
+            group_words: words("count-group-words"),
             other_purposes: phrases("contact-other-purposes"),
             contact_words: words("contact-words"),
             contact_phrases: phrases("contact-phrases"),
@@ -172,6 +179,8 @@ mod tests {
         assert!(l
             .contact_phrases
             .in_text("Further information from Kari Nordmann"));
+        assert!(l.slash_routes.contains("arbeidserfaringen"));
+        assert!(l.group_words.contains("følgjande") && !l.group_words.contains("følge"));
     }
 
     #[test]

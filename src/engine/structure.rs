@@ -11,19 +11,11 @@
 use super::casefold::{fold, is_word_char};
 use super::clause::{clause_around, is_alternative, softened};
 use super::context::{Context, Located};
+use super::lexicon::Lexicon;
 use crate::posting::{ItemKind, SectionKind};
 use crate::rules::Rule;
 use crate::taxonomy::Category;
 use std::ops::Range;
-
-/// Words that, after a slash, name a route other than papers: "fagbrev/erfaring fra …".
-const ROUTE_WORDS: &[&str] = &[
-    "erfaring",
-    "arbeidserfaring",
-    "praksis",
-    "realkompetanse",
-    "experience",
-];
 
 impl Context<'_> {
     /// True when the demand matched at `range` in `located` is no demand of `rule`: its clause
@@ -64,7 +56,7 @@ impl Context<'_> {
         }
         if formal {
             let after = range.end.saturating_sub(sentence.start);
-            if slash_route(text.get(after..).unwrap_or("")) {
+            if slash_route(self.lexicon(), text.get(after..).unwrap_or("")) {
                 return true;
             }
             return self.block_offers_alternative(located);
@@ -99,8 +91,8 @@ impl Context<'_> {
 }
 
 /// True when `rest` (the sentence after a formal demand) goes on with a slash and a route other
-/// than papers before the clause ends: "…/erfaring fra bygg", "/ praksis".
-fn slash_route(rest: &str) -> bool {
+/// than papers (`clause-slash-routes`) before the clause ends: "…/erfaring fra bygg", "/ praksis".
+fn slash_route(lexicon: &Lexicon, rest: &str) -> bool {
     let end = rest.find(['.', ';', ',', '(']).unwrap_or(rest.len());
     let part = rest.get(..end).unwrap_or(rest);
     let Some(slash) = part.find('/') else {
@@ -111,15 +103,16 @@ fn slash_route(rest: &str) -> bool {
         .split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
         .take(4)
-        .any(|w| ROUTE_WORDS.iter().any(|r| w.starts_with(r)))
+        .any(|w| lexicon.slash_routes.contains(w))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::slash_route;
+    use super::{slash_route, Lexicon};
 
     #[test]
     fn a_slash_opens_a_route_only_to_experience_or_practice() {
+        let slash_route = |rest| slash_route(Lexicon::of_default_pack(), rest);
         assert!(slash_route(" som tømrer/erfaring fra byggfag"));
         assert!(slash_route(" innen helse / relevant arbeidserfaring"));
         assert!(slash_route("/praksis"));
