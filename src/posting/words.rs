@@ -1,4 +1,5 @@
-//! Word-level phrase matching, used by the heading, marker, language and role lists.
+//! Word-level phrase matching, used by the heading, marker, language and role lists of the
+//! [`super::Vocabulary`].
 //!
 //! Owns one small pattern language so the lists elsewhere can stay plain data: a pattern is
 //! words separated by spaces, matched case-insensitively against whole words; a pattern word
@@ -6,62 +7,49 @@
 //! *start* with it ("kvalifikasjonar"). It does not know what any list means.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
-/// A static list of patterns with an index built on first use, for lists matched against every
-/// item of every ad: patterns are split into words once, looked up by their first word, and only
-/// patterns whose first word has a wildcard are tried at every position.
+/// A list of patterns with an index, for lists matched against every item of every ad: patterns
+/// are split into words once, looked up by their first word, and only patterns whose first word
+/// has a wildcard are tried at every position.
+#[derive(Debug, Clone, Default)]
 pub(crate) struct WordList {
-    patterns: &'static [&'static str],
-    index: OnceLock<Index>,
-}
-
-struct Index {
     /// Every pattern split into its words, in list order.
-    split: Vec<Vec<&'static str>>,
+    split: Vec<Vec<String>>,
     /// Patterns (indices into `split`, in list order) by their first word.
-    by_first: HashMap<&'static str, Vec<usize>>,
+    by_first: HashMap<String, Vec<usize>>,
     /// Patterns whose first word has a wildcard, in list order.
     wildcard_first: Vec<usize>,
+    /// The patterns as written.
+    patterns: Vec<String>,
 }
 
 impl WordList {
     /// A list of patterns (see the module doc for the pattern language).
-    pub(crate) const fn new(patterns: &'static [&'static str]) -> Self {
+    pub(crate) fn new(patterns: Vec<String>) -> Self {
+        let split: Vec<Vec<String>> = patterns
+            .iter()
+            .map(|p| p.split_whitespace().map(str::to_string).collect())
+            .collect();
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut wildcard_first = Vec::new();
+        for (i, words) in split.iter().enumerate() {
+            match words.first() {
+                Some(first) if first.contains('*') => wildcard_first.push(i),
+                Some(first) => by_first.entry(first.clone()).or_default().push(i),
+                None => {}
+            }
+        }
         Self {
+            split,
+            by_first,
+            wildcard_first,
             patterns,
-            index: OnceLock::new(),
         }
     }
 
     /// The patterns as written.
-    #[cfg(test)]
-    pub(crate) fn patterns(&self) -> &'static [&'static str] {
-        self.patterns
-    }
-
-    fn index(&self) -> &Index {
-        self.index.get_or_init(|| {
-            let split: Vec<Vec<&'static str>> = self
-                .patterns
-                .iter()
-                .map(|p| p.split_whitespace().collect())
-                .collect();
-            let mut by_first: HashMap<&'static str, Vec<usize>> = HashMap::new();
-            let mut wildcard_first = Vec::new();
-            for (i, words) in split.iter().enumerate() {
-                match words.first() {
-                    Some(first) if first.contains('*') => wildcard_first.push(i),
-                    Some(first) => by_first.entry(*first).or_default().push(i),
-                    None => {}
-                }
-            }
-            Index {
-                split,
-                by_first,
-                wildcard_first,
-            }
-        })
+    pub(crate) fn patterns(&self) -> &[String] {
+        &self.patterns
     }
 
     /// The patterns (split into words) that match `words` at word `i`.
@@ -69,16 +57,15 @@ impl WordList {
         &'s self,
         words: &'s [String],
         i: usize,
-    ) -> impl Iterator<Item = &'s [&'static str]> + 's {
-        let index = self.index();
+    ) -> impl Iterator<Item = &'s [String]> + 's {
         let exact = words
             .get(i)
-            .and_then(|w| index.by_first.get(w.as_str()))
+            .and_then(|w| self.by_first.get(w.as_str()))
             .into_iter()
             .flatten();
         exact
-            .chain(&index.wildcard_first)
-            .map(|&p| index.split[p].as_slice())
+            .chain(&self.wildcard_first)
+            .filter_map(|&p| self.split.get(p).map(Vec::as_slice))
             .filter(move |pattern| split_matches_at(words, i, pattern))
     }
 
@@ -103,12 +90,12 @@ impl WordList {
         &'s self,
         words: &'s [String],
     ) -> impl Iterator<Item = usize> + 's {
-        self.matching_at(words, 0).map(<[&str]>::len)
+        self.matching_at(words, 0).map(<[String]>::len)
     }
 }
 
 /// True when the pattern `words` of a split pattern match `text_words` starting at word `i`.
-fn split_matches_at(text_words: &[String], i: usize, pattern: &[&str]) -> bool {
+fn split_matches_at(text_words: &[String], i: usize, pattern: &[String]) -> bool {
     text_words.get(i..).is_some_and(|rest| {
         rest.len() >= pattern.len() && pattern.iter().zip(rest).all(|(p, w)| word_matches(w, p))
     })
@@ -154,11 +141,6 @@ pub(crate) fn contains(words: &[String], pattern: &str) -> bool {
     find(words, pattern).is_some()
 }
 
-/// True when `pattern` matches all of `words`, and nothing else.
-pub(crate) fn is_exactly(words: &[String], pattern: &str) -> bool {
-    pattern.split_whitespace().count() == words.len() && find(words, pattern) == Some(0)
-}
-
 /// The number of whitespace-separated words in `text` that hold a letter or digit.
 pub(crate) fn count(text: &str) -> usize {
     text.split_whitespace()
@@ -179,8 +161,10 @@ mod tests {
         assert!(contains(&w, "ikkje eit krav"));
         assert!(!contains(&w, "kvalifikasjon"));
         assert_eq!(find(&w, "krav"), Some(4));
-        assert!(is_exactly(&words("Vi tilbyr"), "vi tilbyr"));
-        assert!(!is_exactly(&words("Vi tilbyr deg"), "vi tilbyr"));
+        let list = WordList::new(vec!["vi tilbyr".into(), "*krav".into()]);
+        assert!(list.matches_exactly(&words("Vi tilbyr")));
+        assert!(!list.matches_exactly(&words("Vi tilbyr deg")));
+        assert_eq!(list.find_first(&words("Lønn og utdanningskrav")), Some(2));
     }
 
     #[test]

@@ -10,6 +10,7 @@ use super::error::{LoadError, Location, RuleError};
 use super::rule::{Kind, Rule, Unless};
 use super::schema::{Example, RuleSpec, Subject};
 use super::terms::{self, TermSet};
+use super::vocabulary::{self, VocabularyList};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -133,6 +134,26 @@ pub fn parse_pack(
     sources: &[RuleSource],
     also: &[RuleSource],
 ) -> Result<(Vec<Rule>, Vec<TermSet>), LoadError> {
+    parse_all(sources, also).map(|pack| (pack.rules, pack.term_sets))
+}
+
+/// Everything a rule pack defines.
+#[derive(Debug, Clone)]
+pub struct Pack {
+    /// The rules, in file order.
+    pub rules: Vec<Rule>,
+    /// Every term set, sorted by name and language.
+    pub term_sets: Vec<TermSet>,
+    /// Every word list of the reader's vocabulary, sorted by name and language.
+    pub word_lists: Vec<VocabularyList>,
+}
+
+/// [`parse_pack`], also returning the word lists (those of `also` included, as for term sets:
+/// a list in `sources` replaces one of the same name and language in `also`).
+///
+/// # Errors
+/// [`LoadError::Invalid`] with every problem found.
+pub fn parse_all(sources: &[RuleSource], also: &[RuleSource]) -> Result<Pack, LoadError> {
     let mut rules = Vec::new();
     let mut errors = Vec::new();
     let chunks: Vec<(&RuleSource, Vec<Chunk>)> = sources
@@ -171,14 +192,11 @@ pub fn parse_pack(
             errors.push(e);
         }
     }
+    let word_lists = word_lists(&chunks, also, &mut errors);
     for (source, list) in &chunks {
-        for chunk in list.iter().filter(|c| !terms::is_term_set(c)) {
-            let converted = source
-                .converted
-                .iter()
-                .find(|(line, _)| *line == chunk.first_line)
-                .map(|&(_, json)| json);
-            match parse_chunk(&source.name, chunk, converted, &sets) {
+        let is_rule = |c: &&Chunk| !terms::is_term_set(c) && !vocabulary::is_word_list(c);
+        for chunk in list.iter().filter(is_rule) {
+            match parse_chunk(&source.name, chunk, converted(source, chunk), &sets) {
                 Ok(rule) => rules.push(rule),
                 Err(mut e) => errors.append(&mut e),
             }
@@ -200,10 +218,81 @@ pub fn parse_pack(
     if errors.is_empty() {
         let mut sets: Vec<TermSet> = sets.into_values().collect();
         sets.sort_by(|a, b| (&a.name, a.language.id()).cmp(&(&b.name, b.language.id())));
-        Ok((rules, sets))
+        Ok(Pack {
+            rules,
+            term_sets: sets,
+            word_lists,
+        })
     } else {
         Err(LoadError::Invalid(errors))
     }
+}
+
+/// The word lists of `chunks` (of `sources`) and of `also`, extensions applied, sorted by name
+/// and language; problems go to `errors`.
+fn word_lists(
+    chunks: &[(&RuleSource, Vec<Chunk>)],
+    also: &[RuleSource],
+    errors: &mut Vec<RuleError>,
+) -> Vec<VocabularyList> {
+    let mut lists = vocabulary::Lists::new();
+    let mut extensions = Vec::new();
+    for (source, list) in chunks {
+        for chunk in list.iter().filter(|c| vocabulary::is_word_list(c)) {
+            match vocabulary::parse(&source.name, chunk, converted(source, chunk)) {
+                Ok(l) if l.extend => extensions.push(l),
+                Ok(l) => {
+                    if let Err(e) = vocabulary::insert(&mut lists, l) {
+                        errors.push(e);
+                    }
+                }
+                Err(mut e) => errors.append(&mut e),
+            }
+        }
+    }
+    for source in also {
+        for chunk in split_documents(&source.text) {
+            if !vocabulary::is_word_list(&chunk) {
+                continue;
+            }
+            if let Ok(l) = vocabulary::parse(&source.name, &chunk, converted(source, &chunk)) {
+                if !l.extend {
+                    lists.entry((l.language, l.name)).or_insert(l);
+                }
+            }
+        }
+    }
+    for l in extensions {
+        vocabulary::extend(&mut lists, l);
+    }
+    let mut lists: Vec<VocabularyList> = lists.into_values().collect();
+    lists.sort_by(|a, b| (a.name, a.language.id()).cmp(&(b.name, b.language.id())));
+    lists
+}
+
+/// The JSON the build converted `chunk` of `source` to, if it did.
+fn converted(source: &RuleSource, chunk: &Chunk) -> Option<&'static str> {
+    source
+        .converted
+        .iter()
+        .find(|(line, _)| *line == chunk.first_line)
+        .map(|&(_, json)| json)
+}
+
+/// The word lists of the embedded pack, built into a [`crate::posting::Vocabulary`] on first
+/// use: what the reader uses when it is given none. The pack's lists load (a unit test checks
+/// it); were one broken, the lists that load are used.
+pub fn default_vocabulary() -> &'static crate::posting::Vocabulary {
+    static DEFAULT: std::sync::OnceLock<crate::posting::Vocabulary> = std::sync::OnceLock::new();
+    DEFAULT.get_or_init(|| {
+        let sources = embedded_sources();
+        let chunks: Vec<(&RuleSource, Vec<Chunk>)> = sources
+            .iter()
+            .map(|s| (s, split_documents(&s.text)))
+            .collect();
+        let mut errors = Vec::new();
+        vocabulary::build(&word_lists(&chunks, &[], &mut errors))
+    })
 }
 
 /// Reads one document: from its JSON form when the build converted it (and it reads), else from

@@ -67,7 +67,7 @@ pub(super) fn is_term_set(chunk: &Chunk) -> bool {
 /// Term sets by (language, name).
 pub(super) type Sets = HashMap<(RuleLanguage, String), TermSet>;
 
-fn error(
+pub(super) fn error(
     file: &str,
     chunk: &Chunk,
     field: &str,
@@ -267,7 +267,7 @@ pub(super) fn expand(
 }
 
 /// The file line, column and text of the first place `term` is written in `chunk`.
-fn place_of(chunk: &Chunk, term: &str) -> Option<(usize, usize, String)> {
+pub(super) fn place_of(chunk: &Chunk, term: &str) -> Option<(usize, usize, String)> {
     let needle = term.trim();
     chunk.text.lines().enumerate().find_map(|(i, line)| {
         let at = line.find(needle)?;
