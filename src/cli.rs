@@ -335,7 +335,8 @@ pub enum RulesAction {
 /// `terskel explain`.
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    /// The rule id, e.g. `nb.driving-licence.required`, or a category such as `driving-licence`.
+    /// The rule id, e.g. `nb.driving-licence.required`, a category such as `driving-licence`, or
+    /// `@NAME` for a term set or one of the reader's word lists (`@headings-requirements`).
     #[arg(value_name = "RULE-ID|CATEGORY")]
     pub rule: String,
     /// Output format.

@@ -94,17 +94,24 @@ pub(super) fn parse(
     };
     let label = Some(format!("@{}", spec.word_list));
     let Some(name) = ListName::from_id(&spec.word_list) else {
-        let known: Vec<&str> = ListName::ALL.iter().map(|l| l.id()).collect();
+        let closest = ListName::ALL
+            .iter()
+            .map(|l| (strsim::levenshtein(&spec.word_list, l.id()), l.id()))
+            .min()
+            .filter(|(distance, _)| *distance <= 3);
+        let hint = match closest {
+            Some((_, id)) => format!("did you mean `{id}`?"),
+            None => {
+                let known: Vec<&str> = ListName::ALL.iter().map(|l| l.id()).collect();
+                format!("the reader's lists are {}", known.join(", "))
+            }
+        };
         return Err(vec![terms::error(
             file,
             chunk,
             "word_list",
             label,
-            format!(
-                "unknown word list `{}`; the reader's lists are {}",
-                spec.word_list,
-                known.join(", ")
-            ),
+            format!("unknown word list `{}`; {hint}", spec.word_list),
         )]);
     };
     let mut errors = Vec::new();
@@ -300,7 +307,11 @@ mod tests {
             "{}",
             errs[0].message
         );
-        assert!(errs[0].message.contains("headings-requirements"));
+        assert!(
+            errs[0].message.contains("did you mean `headings-requirements`?"),
+            "{}",
+            errs[0].message
+        );
     }
 
     #[test]
