@@ -308,7 +308,9 @@ mod tests {
             errs[0].message
         );
         assert!(
-            errs[0].message.contains("did you mean `headings-requirements`?"),
+            errs[0]
+                .message
+                .contains("did you mean `headings-requirements`?"),
             "{}",
             errs[0].message
         );
