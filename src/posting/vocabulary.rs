@@ -13,7 +13,7 @@
 use super::words::WordList;
 use super::SectionKind;
 use crate::taxonomy::Language;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// What the entries of a list look like.
@@ -147,10 +147,11 @@ impl Vocabulary {
     /// from several languages (or several documents) are joined; a list given by none is empty;
     /// `language-words` of no one language are left out. Entries are taken as written: checking
     /// them against [`ListName::syntax`] is the loader's job.
-    pub fn new(
-        lists: impl IntoIterator<Item = (ListName, Option<Language>, Vec<String>)>,
+    pub fn new<'w>(
+        lists: impl IntoIterator<Item = (ListName, Option<Language>, &'w [String])>,
     ) -> Vocabulary {
-        let mut joined: Vec<Vec<String>> = vec![Vec::new(); ListName::ALL.len()];
+        let mut joined: Vec<(Vec<&'w str>, HashSet<&'w str>)> =
+            vec![(Vec::new(), HashSet::new()); ListName::ALL.len()];
         let mut language_words: HashMap<String, [bool; 3]> = HashMap::new();
         for (name, language, words) in lists {
             if name == ListName::LanguageWords {
@@ -160,7 +161,7 @@ impl Vocabulary {
                     Some(Language::En) => 2,
                     None => continue,
                 };
-                for word in &words {
+                for word in words {
                     if let Some(flag) = language_words
                         .entry(word.clone())
                         .or_default()
@@ -170,16 +171,15 @@ impl Vocabulary {
                     }
                 }
             }
-            if let Some(list) = joined.get_mut(name.index()) {
-                for word in words {
-                    if !list.contains(&word) {
-                        list.push(word);
-                    }
-                }
+            if let Some((list, seen)) = joined.get_mut(name.index()) {
+                list.extend(words.iter().map(String::as_str).filter(|w| seen.insert(w)));
             }
         }
         Vocabulary {
-            lists: joined.into_iter().map(WordList::new).collect(),
+            lists: joined
+                .into_iter()
+                .map(|(list, _)| WordList::new(list.into_iter().map(str::to_string).collect()))
+                .collect(),
             language_words,
         }
     }

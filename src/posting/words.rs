@@ -7,43 +7,35 @@
 //! *start* with it ("kvalifikasjonar"). It does not know what any list means.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
-/// A list of patterns with an index, for lists matched against every item of every ad: patterns
-/// are split into words once, looked up by their first word, and only patterns whose first word
-/// has a wildcard are tried at every position.
+/// A list of patterns with an index built on first use, for lists matched against every item of
+/// every ad: patterns are split into words once, looked up by their first word, and only
+/// patterns whose first word has a wildcard are tried at every position. Lists that are only
+/// read as they are ([`WordList::patterns`]: role titles, language words) never build one.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct WordList {
+    /// The patterns as written.
+    patterns: Vec<String>,
+    index: OnceLock<Index>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Index {
     /// Every pattern split into its words, in list order.
     split: Vec<Vec<String>>,
     /// Patterns (indices into `split`, in list order) by their first word.
     by_first: HashMap<String, Vec<usize>>,
     /// Patterns whose first word has a wildcard, in list order.
     wildcard_first: Vec<usize>,
-    /// The patterns as written.
-    patterns: Vec<String>,
 }
 
 impl WordList {
     /// A list of patterns (see the module doc for the pattern language).
     pub(crate) fn new(patterns: Vec<String>) -> Self {
-        let split: Vec<Vec<String>> = patterns
-            .iter()
-            .map(|p| p.split_whitespace().map(str::to_string).collect())
-            .collect();
-        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut wildcard_first = Vec::new();
-        for (i, words) in split.iter().enumerate() {
-            match words.first() {
-                Some(first) if first.contains('*') => wildcard_first.push(i),
-                Some(first) => by_first.entry(first.clone()).or_default().push(i),
-                None => {}
-            }
-        }
         Self {
-            split,
-            by_first,
-            wildcard_first,
             patterns,
+            index: OnceLock::new(),
         }
     }
 
@@ -52,20 +44,45 @@ impl WordList {
         &self.patterns
     }
 
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| {
+            let split: Vec<Vec<String>> = self
+                .patterns
+                .iter()
+                .map(|p| p.split_whitespace().map(str::to_string).collect())
+                .collect();
+            let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+            let mut wildcard_first = Vec::new();
+            for (i, words) in split.iter().enumerate() {
+                match words.first() {
+                    Some(first) if first.contains('*') => wildcard_first.push(i),
+                    Some(first) => by_first.entry(first.clone()).or_default().push(i),
+                    None => {}
+                }
+            }
+            Index {
+                split,
+                by_first,
+                wildcard_first,
+            }
+        })
+    }
+
     /// The patterns (split into words) that match `words` at word `i`.
     fn matching_at<'s>(
         &'s self,
         words: &'s [String],
         i: usize,
     ) -> impl Iterator<Item = &'s [String]> + 's {
+        let index = self.index();
         let exact = words
             .get(i)
-            .and_then(|w| self.by_first.get(w.as_str()))
+            .and_then(|w| index.by_first.get(w.as_str()))
             .into_iter()
             .flatten();
         exact
-            .chain(&self.wildcard_first)
-            .filter_map(|&p| self.split.get(p).map(Vec::as_slice))
+            .chain(&index.wildcard_first)
+            .filter_map(|&p| index.split.get(p).map(Vec::as_slice))
             .filter(move |pattern| split_matches_at(words, i, pattern))
     }
 

@@ -44,7 +44,7 @@ mod embedded {
 }
 
 /// How the names of embedded rule files start.
-const EMBEDDED_PREFIX: &str = "<embedded>/";
+pub(super) const EMBEDDED_PREFIX: &str = "<embedded>/";
 
 /// The default rule pack compiled into the binary (the `rules/` directory at build time).
 pub fn embedded_sources() -> Vec<RuleSource> {
@@ -156,15 +156,12 @@ pub struct Pack {
 pub fn parse_all(sources: &[RuleSource], also: &[RuleSource]) -> Result<Pack, LoadError> {
     let mut rules = Vec::new();
     let mut errors = Vec::new();
-    let chunks: Vec<(&RuleSource, Vec<Chunk>)> = sources
-        .iter()
-        .map(|s| (s, split_documents(&s.text)))
-        .collect();
+    let chunks = documents(sources);
     let mut sets = terms::Sets::new();
     let mut extensions = Vec::new();
     for (source, list) in &chunks {
-        for chunk in list.iter().filter(|c| terms::is_term_set(c)) {
-            match terms::parse(&source.name, chunk) {
+        for chunk in of(list, Defines::TermSet) {
+            match terms::parse(&source.name, chunk, converted(source, chunk)) {
                 Ok(set) if set.extend => extensions.push(set),
                 Ok(set) => {
                     if let Err(e) = terms::insert(&mut sets, set) {
@@ -175,12 +172,10 @@ pub fn parse_all(sources: &[RuleSource], also: &[RuleSource]) -> Result<Pack, Lo
             }
         }
     }
-    for source in also {
-        for chunk in split_documents(&source.text) {
-            if !terms::is_term_set(&chunk) {
-                continue;
-            }
-            if let Ok(set) = terms::parse(&source.name, &chunk) {
+    let also_chunks = documents(also);
+    for (source, list) in &also_chunks {
+        for chunk in of(list, Defines::TermSet) {
+            if let Ok(set) = terms::parse(&source.name, chunk, converted(source, chunk)) {
                 if !set.extend {
                     sets.entry((set.language, set.name.clone())).or_insert(set);
                 }
@@ -192,10 +187,9 @@ pub fn parse_all(sources: &[RuleSource], also: &[RuleSource]) -> Result<Pack, Lo
             errors.push(e);
         }
     }
-    let word_lists = word_lists(&chunks, also, &mut errors);
+    let word_lists = word_lists(&chunks, &also_chunks, &mut errors);
     for (source, list) in &chunks {
-        let is_rule = |c: &&Chunk| !terms::is_term_set(c) && !vocabulary::is_word_list(c);
-        for chunk in list.iter().filter(is_rule) {
+        for chunk in of(list, Defines::Rule) {
             match parse_chunk(&source.name, chunk, converted(source, chunk), &sets) {
                 Ok(rule) => rules.push(rule),
                 Err(mut e) => errors.append(&mut e),
@@ -228,17 +222,64 @@ pub fn parse_all(sources: &[RuleSource], also: &[RuleSource]) -> Result<Pack, Lo
     }
 }
 
+/// What a YAML document defines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Defines {
+    /// A rule (`id:`).
+    Rule,
+    /// A term set (`term_set:`).
+    TermSet,
+    /// A word list of the reader (`word_list:`).
+    WordList,
+}
+
+/// What `chunk` defines, from a top-level `term_set:` or `word_list:` key: one pass over its
+/// lines (start-up reads every document of the pack).
+fn defines(chunk: &Chunk) -> Defines {
+    for line in chunk.text.lines() {
+        if line.starts_with("term_set:") {
+            return Defines::TermSet;
+        }
+        if line.starts_with("word_list:") {
+            return Defines::WordList;
+        }
+    }
+    Defines::Rule
+}
+
+/// The documents of every source, each with what it defines.
+type Documents<'s> = Vec<(&'s RuleSource, Vec<(Defines, Chunk)>)>;
+
+/// Splits every source into its documents.
+fn documents(sources: &[RuleSource]) -> Documents<'_> {
+    sources
+        .iter()
+        .map(|s| {
+            let list = split_documents(&s.text)
+                .into_iter()
+                .map(|c| (defines(&c), c))
+                .collect();
+            (s, list)
+        })
+        .collect()
+}
+
+/// The documents of `list` that define `what`.
+fn of(list: &[(Defines, Chunk)], what: Defines) -> impl Iterator<Item = &Chunk> {
+    list.iter().filter(move |(d, _)| *d == what).map(|(_, c)| c)
+}
+
 /// The word lists of `chunks` (of `sources`) and of `also`, extensions applied, sorted by name
 /// and language; problems go to `errors`.
 fn word_lists(
-    chunks: &[(&RuleSource, Vec<Chunk>)],
-    also: &[RuleSource],
+    chunks: &Documents<'_>,
+    also: &Documents<'_>,
     errors: &mut Vec<RuleError>,
 ) -> Vec<VocabularyList> {
     let mut lists = vocabulary::Lists::new();
     let mut extensions = Vec::new();
     for (source, list) in chunks {
-        for chunk in list.iter().filter(|c| vocabulary::is_word_list(c)) {
+        for chunk in of(list, Defines::WordList) {
             match vocabulary::parse(&source.name, chunk, converted(source, chunk)) {
                 Ok(l) if l.extend => extensions.push(l),
                 Ok(l) => {
@@ -250,12 +291,9 @@ fn word_lists(
             }
         }
     }
-    for source in also {
-        for chunk in split_documents(&source.text) {
-            if !vocabulary::is_word_list(&chunk) {
-                continue;
-            }
-            if let Ok(l) = vocabulary::parse(&source.name, &chunk, converted(source, &chunk)) {
+    for (source, list) in also {
+        for chunk in of(list, Defines::WordList) {
+            if let Ok(l) = vocabulary::parse(&source.name, chunk, converted(source, chunk)) {
                 if !l.extend {
                     lists.entry((l.language, l.name)).or_insert(l);
                 }
@@ -286,12 +324,8 @@ pub fn default_vocabulary() -> &'static crate::posting::Vocabulary {
     static DEFAULT: std::sync::OnceLock<crate::posting::Vocabulary> = std::sync::OnceLock::new();
     DEFAULT.get_or_init(|| {
         let sources = embedded_sources();
-        let chunks: Vec<(&RuleSource, Vec<Chunk>)> = sources
-            .iter()
-            .map(|s| (s, split_documents(&s.text)))
-            .collect();
         let mut errors = Vec::new();
-        vocabulary::build(&word_lists(&chunks, &[], &mut errors))
+        vocabulary::build(&word_lists(&documents(&sources), &Vec::new(), &mut errors))
     })
 }
 
@@ -623,15 +657,16 @@ examples:
     }
 
     #[test]
-    fn the_json_converted_at_build_time_gives_the_same_rules_as_the_yaml() {
+    fn the_json_converted_at_build_time_gives_the_same_pack_as_the_yaml() {
         let embedded = embedded_sources();
         assert!(embedded.iter().all(|s| !s.converted.is_empty()));
         let yaml: Vec<RuleSource> = embedded
             .iter()
             .map(|s| RuleSource::new(s.name.clone(), s.text.clone()))
             .collect();
-        let fast = format!("{:?}", parse_sources(&embedded).unwrap());
-        let slow = format!("{:?}", parse_sources(&yaml).unwrap());
+        // Rules, term sets and word lists alike.
+        let fast = format!("{:?}", parse_all(&embedded, &[]).unwrap());
+        let slow = format!("{:?}", parse_all(&yaml, &[]).unwrap());
         assert_eq!(fast, slow);
     }
 

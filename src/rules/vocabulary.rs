@@ -18,6 +18,7 @@
 
 use super::chunk::Chunk;
 use super::error::{Location, RuleError};
+use super::load::EMBEDDED_PREFIX;
 use super::schema::RuleLanguage;
 use super::terms;
 use crate::posting::{ListName, Syntax, Vocabulary};
@@ -56,11 +57,6 @@ pub struct VocabularyList {
     pub origin: Location,
     /// True when it adds to the list of the same name and language.
     pub extend: bool,
-}
-
-/// True when `chunk` gives a word list rather than a rule or a term set.
-pub(super) fn is_word_list(chunk: &Chunk) -> bool {
-    chunk.text.lines().any(|l| l.starts_with("word_list:"))
 }
 
 /// Word lists by (language, name).
@@ -133,13 +129,21 @@ pub(super) fn parse(
             "the word list is empty; give at least one entry".into(),
         ));
     }
+    // The embedded pack is trusted to be in normal form and to pass the checks (a unit test
+    // checks it): start-up does not redo them for every one of its entries.
+    if file.starts_with(EMBEDDED_PREFIX) && errors.is_empty() {
+        return Ok(VocabularyList {
+            name,
+            language: spec.language,
+            description: spec.description.unwrap_or_default().trim().to_string(),
+            words: spec.words,
+            origin: Location::of_key(file, chunk, "word_list"),
+            extend: spec.extend.unwrap_or(false),
+        });
+    }
     let mut words = Vec::with_capacity(spec.words.len());
     for entry in &spec.words {
-        let normal = entry
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .collect::<Vec<_>>()
-            .join(" ");
+        let normal = normal(entry);
         match check(&normal, name.syntax()) {
             Ok(()) => words.push(normal),
             Err(problem) => {
@@ -170,6 +174,15 @@ pub(super) fn parse(
         origin: Location::of_key(file, chunk, "word_list"),
         extend: spec.extend.unwrap_or(false),
     })
+}
+
+/// `entry` in normal form: lowercase, one space between words.
+fn normal(entry: &str) -> String {
+    entry
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// What is wrong with the (lowercased) `entry` in a list of `syntax`, if anything.
@@ -261,7 +274,7 @@ pub(super) fn build(lists: &[VocabularyList]) -> Vocabulary {
     Vocabulary::new(
         lists
             .iter()
-            .map(|l| (l.name, l.language.language(), l.words.clone())),
+            .map(|l| (l.name, l.language.language(), l.words.as_slice())),
     )
 }
 
@@ -408,6 +421,20 @@ mod tests {
             .words(ListName::MustMarkers)
             .contains(&"a must".to_string()));
         assert!(v.words(ListName::MustMarkers).contains(&"må".to_string()));
+    }
+
+    #[test]
+    fn the_embedded_lists_are_in_normal_form_and_pass_the_checks() {
+        let pack = parse_all(&embedded_sources(), &[]).unwrap();
+        assert!(!pack.word_lists.is_empty());
+        for list in &pack.word_lists {
+            assert!(!list.words.is_empty(), "{}", list.origin);
+            for word in &list.words {
+                assert_eq!(&normal(word), word, "{}", list.origin);
+                let checked = check(word, list.name.syntax());
+                assert!(checked.is_ok(), "{}: `{word}`: {checked:?}", list.origin);
+            }
+        }
     }
 
     #[test]
