@@ -280,6 +280,10 @@ pub struct ListArgs {
     /// List the categories instead of the rules.
     #[arg(long)]
     pub categories: bool,
+    /// List the reader's word lists (headings, markers, role titles, language words) instead of
+    /// the rules; `terskel explain @NAME` shows one.
+    #[arg(long, conflicts_with = "categories")]
+    pub word_lists: bool,
 }
 
 /// `rules list --lang`.

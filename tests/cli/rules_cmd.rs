@@ -268,3 +268,28 @@ fn explain_shows_a_word_list_of_every_language() {
         stderr(&out)
     );
 }
+
+#[test]
+fn rules_list_word_lists_names_every_list_of_a_language() {
+    let out = run(&[
+        "rules",
+        "list",
+        "--word-lists",
+        "--lang",
+        "nb",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let rows = json(&out);
+    let rows = rows.as_array().unwrap();
+    assert!(rows.iter().all(|r| r["language"] == "nb"));
+    let requirements = rows
+        .iter()
+        .find(|r| r["word_list"] == "headings-requirements")
+        .expect("headings-requirements is listed");
+    assert!(requirements["words"].as_u64().unwrap() > 10);
+    let text = stdout(&run(&["rules", "list", "--word-lists"]));
+    assert!(text.contains("@language-words"), "{text}");
+    assert!(text.contains("<embedded>/en/vocabulary.yaml:"), "{text}");
+}
