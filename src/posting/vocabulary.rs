@@ -19,8 +19,8 @@ use std::fmt;
 /// What the entries of a list look like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Syntax {
-    /// Word patterns ([`super::words`]): words separated by spaces, each may start or end with
-    /// `*` (a lone `*` is any word); at most `max_words` words when given.
+    /// Word patterns: words separated by spaces, matched against whole words; each may start or
+    /// end with `*` (a lone `*` is any word); at most `max_words` words when given.
     Patterns {
         /// The longest pattern, in words (heading phrases: the reader's early exit).
         max_words: Option<usize>,
