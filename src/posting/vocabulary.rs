@@ -202,3 +202,44 @@ impl Vocabulary {
         self.language_words.get(word).copied()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(list: &[&str]) -> Vec<String> {
+        list.iter().map(|w| w.to_string()).collect()
+    }
+
+    #[test]
+    fn lists_of_all_languages_are_joined_but_language_words_stay_apart() {
+        let (nb, nn, en) = (
+            words(&["kvalifikasjon*", "hvem er du"]),
+            words(&["kvalifikasjon*", "kven er du"]),
+            words(&["ikkje"]),
+        );
+        let v = Vocabulary::new([
+            (ListName::Requirements, Some(Language::Nb), nb.as_slice()),
+            (ListName::Requirements, Some(Language::Nn), nn.as_slice()),
+            (ListName::LanguageWords, Some(Language::Nn), en.as_slice()),
+            (ListName::LanguageWords, None, en.as_slice()),
+        ]);
+        assert_eq!(
+            v.words(ListName::Requirements),
+            ["kvalifikasjon*", "hvem er du", "kven er du"]
+        );
+        assert_eq!(v.language_of("ikkje"), Some([true, false, false]));
+        assert_eq!(v.language_of("ikke"), None);
+        assert!(v.words(ListName::Leader).is_empty());
+        let heading = super::super::words::words("Kven er du?");
+        assert!(v.list(ListName::Requirements).matches_exactly(&heading));
+    }
+
+    #[test]
+    fn list_names_round_trip() {
+        for name in ListName::ALL {
+            assert_eq!(ListName::from_id(name.id()), Some(*name));
+        }
+        assert_eq!(ListName::from_id("headings"), None);
+    }
+}
