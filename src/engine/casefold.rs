@@ -93,7 +93,9 @@ pub fn holds_phrase(folded: &str, entry: &str) -> bool {
     };
     let on_boundaries = |i: usize| {
         let before = folded.get(..i).and_then(|s| s.chars().next_back());
-        let after = folded.get(i + phrase.len()..).and_then(|s| s.chars().next());
+        let after = folded
+            .get(i + phrase.len()..)
+            .and_then(|s| s.chars().next());
         !before.is_some_and(is_word_char) && (prefix || !after.is_some_and(is_word_char))
     };
     let Some(&first) = phrase.as_bytes().first() else {
@@ -151,7 +153,35 @@ mod tests {
         assert!(holds_phrase("du må ha førerkort.", "førerkort"));
         assert!(!holds_phrase("bilførerkortet", "førerkort"));
         assert!(holds_phrase("førerkortet er et krav", "førerkort*"));
-        assert!(holds_phrase("a b", ""));
+        // Against the searcher it replaces.
+        let reference = |folded: &str, entry: &str| {
+            let (phrase, prefix) = entry
+                .strip_suffix('*')
+                .map_or((entry, false), |p| (p, true));
+            folded.match_indices(phrase).any(|(i, m)| {
+                let before = folded[..i].chars().next_back();
+                let after = folded[i + m.len()..].chars().next();
+                !before.is_some_and(is_word_char) && (prefix || !after.is_some_and(is_word_char))
+            })
+        };
+        for text in [
+            "a b",
+            "",
+            "ab ab a",
+            "æøå æ ø",
+            "x-x x",
+            "kan jobbe kveld, helg",
+        ] {
+            for entry in [
+                "", "a", "ab", "b a", "æ", "ø*", "x", "x x", "helg", "kveld*", "jobb*",
+            ] {
+                assert_eq!(
+                    holds_phrase(text, entry),
+                    reference(text, entry),
+                    "{text} {entry}"
+                );
+            }
+        }
         // Leftmost occurrences that do not overlap, as `match_indices`: the one at 1 fails its
         // boundary, and the overlapping one at 3 is never looked at.
         assert!(!holds_phrase("yx x x", "x x"));

@@ -236,9 +236,10 @@ fn restrict(hir: &Hir, alphabet: &ClassUnicode) -> Hir {
             class.intersect(alphabet);
             Hir::class(Class::Unicode(class))
         }
-        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(Class::Bytes(_)) | HirKind::Look(_) => {
-            hir.clone()
-        }
+        HirKind::Empty
+        | HirKind::Literal(_)
+        | HirKind::Class(Class::Bytes(_))
+        | HirKind::Look(_) => hir.clone(),
         HirKind::Repetition(r) => Hir::repetition(hir::Repetition {
             min: r.min,
             max: r.max,
@@ -358,7 +359,11 @@ mod tests {
         let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
         let mut found = 0;
         for lang in ["nb", "nn", "en"] {
-            let rules: Vec<&Rule> = set.rules().iter().filter(|r| r.language_id() == lang).collect();
+            let rules: Vec<&Rule> = set
+                .rules()
+                .iter()
+                .filter(|r| r.language_id() == lang)
+                .collect();
             let mut texts = vec![rules
                 .iter()
                 .flat_map(|r| r.examples.flagged.iter().chain(&r.examples.clean))
@@ -378,9 +383,8 @@ mod tests {
                         chars.into_iter().map(|c| hir::ClassUnicodeRange::new(c, c)),
                     );
                     let own = build_restricted(pattern, &alphabet).unwrap();
-                    let all = |r: &meta::Regex| {
-                        r.find_iter(text).map(|m| m.range()).collect::<Vec<_>>()
-                    };
+                    let all =
+                        |r: &meta::Regex| r.find_iter(text).map(|m| m.range()).collect::<Vec<_>>();
                     assert_eq!(all(&shared), all(&own), "{pattern}");
                     found += all(&own).len();
                 }

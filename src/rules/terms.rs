@@ -92,7 +92,11 @@ fn error(
 
 /// Reads and checks the term set in `chunk`: from `json`, its form converted at build time, when
 /// given and it reads (far faster than the YAML), else from the YAML, whose errors carry the place.
-pub(super) fn parse(file: &str, chunk: &Chunk, json: Option<&str>) -> Result<TermSet, Vec<RuleError>> {
+pub(super) fn parse(
+    file: &str,
+    chunk: &Chunk,
+    json: Option<&str>,
+) -> Result<TermSet, Vec<RuleError>> {
     let from_json = json.and_then(|json| serde_json::from_str::<TermSetSpec>(json).ok());
     let parsed = match from_json {
         Some(spec) => Ok(spec),
