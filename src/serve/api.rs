@@ -95,6 +95,7 @@ impl Request {
             language: self.language()?.or(base.language),
             roles: base.roles.clone(),
             max_size: base.max_size,
+            vocabulary: base.vocabulary.clone(),
         };
         let format = self.format()?;
         if self.text.trim().is_empty() {
@@ -355,6 +356,7 @@ impl Engine {
                 language: Some(language),
                 roles: self.read.roles.clone(),
                 max_size: self.read.max_size,
+                vocabulary: self.read.vocabulary.clone(),
             };
             if let Ok(doc) = posting::read_bytes(
                 PAGE_NAME,
@@ -402,6 +404,7 @@ impl Engine {
                 language: request.language()?.or(self.read.language),
                 roles: self.read.roles.clone(),
                 max_size: self.read.max_size,
+                vocabulary: self.read.vocabulary.clone(),
             },
             selection: self.selection.clone(),
         };
