@@ -13,6 +13,7 @@ use crate::rules::Rule;
 use crate::taxonomy::Category;
 use std::collections::BTreeSet;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// An item with the range of its block.
 #[derive(Debug, Clone)]
@@ -281,14 +282,14 @@ impl<'a> Context<'a> {
         rule: &Rule,
         located: &Located<'_>,
         range: Range<usize>,
-        message: String,
+        message: impl Into<Arc<str>>,
     ) -> Finding {
         Finding {
             rule: rule.id.clone(),
             category: rule.category,
             severity: rule.severity,
             section: Some(located.item.section),
-            message,
+            message: message.into(),
             suggestion: rule.suggestion.clone(),
             text: self.doc.slice(range.clone()).to_string(),
             span: Some(self.doc.span(range.clone())),
@@ -298,13 +299,13 @@ impl<'a> Context<'a> {
     }
 
     /// A document-level finding of `rule`.
-    pub fn document_finding(&self, rule: &Rule, message: String) -> Finding {
+    pub fn document_finding(&self, rule: &Rule, message: impl Into<Arc<str>>) -> Finding {
         Finding {
             rule: rule.id.clone(),
             category: rule.category,
             severity: rule.severity,
             section: None,
-            message,
+            message: message.into(),
             suggestion: rule.suggestion.clone(),
             text: String::new(),
             span: None,
