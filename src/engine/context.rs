@@ -50,6 +50,9 @@ pub(super) struct Context<'a> {
     possible_patterns: Vec<bool>,
     /// The matchers of the document's language.
     compiled: &'a Compiled,
+    /// The blocks (ranges) holding an alternative-path item, found on first need
+    /// (`structure.rs`; once per ad, not once per demand).
+    pub alternative_blocks: std::cell::OnceCell<Vec<Range<usize>>>,
 }
 
 impl<'a> Context<'a> {
@@ -102,6 +105,7 @@ impl<'a> Context<'a> {
             unless,
             possible_patterns: compiled.possible_patterns(&doc.text, folded),
             compiled,
+            alternative_blocks: std::cell::OnceCell::new(),
         }
     }
 
