@@ -7,9 +7,9 @@
 //! or English matchers, and all threads share one build.
 
 use super::casefold::fold;
+use super::lexicon::Lexicon;
 use super::pattern::CompiledPattern;
 use super::prefilter;
-use super::subject::Lexicon;
 use super::terms::{TermMatcher, TermMatcherBuilder, TermRole};
 use crate::rules::{Kind, Location, RuleError, RuleSet};
 use crate::taxonomy::Language;

@@ -2,47 +2,27 @@
 //! questions. An e-mail given for another purpose (asking to be left off the public list of
 //! applicants) is no contact; a named person in a contact sentence is one even without a number;
 //! "Ta kontakt" with nobody named and no number is none.
+//!
+//! The words are term sets of the rule pack, read into the [`Lexicon`]:
+//! `contact-other-purposes`, `contact-words`, `contact-phrases`.
 
-use super::casefold::{fold, folded_words, holds_phrase};
-
-/// Words of a sentence whose address is for something other than questions (nb, nn, en).
-#[rustfmt::skip]
-const OTHER_PURPOSES: &[&str] = &[
-    "søkerliste", "søkerlista", "søkerlisten", "søkjarliste", "søkjarlista", "offentlig søkerliste",
-    "offentleg søkjarliste", "unntatt offentlighet", "unnateke offentlegheit", "unntak fra",
-    "unntak frå", "offentlighetsloven", "offentleglova", "list of applicants", "exempt",
-    "exemption",
-];
-
-/// Words that make a sentence a contact sentence (nb, nn, en).
-#[rustfmt::skip]
-const CONTACT_WORDS: &[&str] = &[
-    "kontakt", "kontakte", "kontaktperson", "kontaktpersoner", "kontaktpersonar", "spørsmål",
-    "kontaktinformasjon", "henvendelse", "henvendelser", "contact", "questions", "enquiries",
-];
-
-/// Phrases that make a sentence a contact sentence ("Nærmere opplysninger gis av …").
-#[rustfmt::skip]
-const CONTACT_PHRASES: &[&str] = &[
-    "nærmere opplysninger", "nærmare opplysningar", "nærmere informasjon", "nærmare informasjon",
-    "mer informasjon", "meir informasjon", "further information", "more information",
-];
+use super::casefold::{fold, folded_words};
+use super::lexicon::Lexicon;
 
 /// True when an address in `sentence` serves another purpose than questions.
-pub fn other_purpose(sentence: &str) -> bool {
-    let folded = fold(sentence).text;
-    OTHER_PURPOSES.iter().any(|p| holds_phrase(&folded, p))
+pub fn other_purpose(lexicon: &Lexicon, sentence: &str) -> bool {
+    lexicon.other_purposes.in_text(sentence)
 }
 
 /// True when `sentence` is a contact sentence that names a person: a contact word and two
 /// capitalised words in a row that do not open the sentence ("Spørsmål kan rettes til
 /// avdelingsleder Kari Nordmann", "Kontaktperson: Ola Hansen").
-pub fn names_a_contact(sentence: &str) -> bool {
+pub fn names_a_contact(lexicon: &Lexicon, sentence: &str) -> bool {
     let folded = fold(sentence).text;
     if !folded_words(sentence)
         .iter()
-        .any(|w| CONTACT_WORDS.contains(&w.as_str()))
-        && !CONTACT_PHRASES.iter().any(|p| holds_phrase(&folded, p))
+        .any(|w| lexicon.contact_words.contains(w))
+        && !lexicon.contact_phrases.in_folded(&folded)
     {
         return false;
     }
@@ -69,28 +49,40 @@ mod tests {
 
     #[test]
     fn contact_sentences_name_a_person() {
+        let l = Lexicon::of_default_pack();
         assert!(names_a_contact(
+            l,
             "Spørsmål om stillingen kan rettes til avdelingsleder Kari Nordmann."
         ));
-        assert!(names_a_contact("Kontaktperson: Ola Hansen, enhetsleiar"));
-        assert!(names_a_contact("For questions, contact Anne Berg."));
-        assert!(!names_a_contact("Ta kontakt med oss om du lurer på noe."));
-        assert!(!names_a_contact("Ta kontakt med NAV Bergen."));
-        assert!(!names_a_contact("Kari Nordmann ønsker deg velkommen."));
+        assert!(names_a_contact(l, "Kontaktperson: Ola Hansen, enhetsleiar"));
+        assert!(names_a_contact(l, "For questions, contact Anne Berg."));
+        assert!(!names_a_contact(
+            l,
+            "Ta kontakt med oss om du lurer på noe."
+        ));
+        assert!(!names_a_contact(l, "Ta kontakt med NAV Bergen."));
+        assert!(!names_a_contact(l, "Kari Nordmann ønsker deg velkommen."));
         assert!(names_a_contact(
+            l,
             "Nærmere opplysninger gis av rektor Per Olsen."
         ));
         assert!(!names_a_contact(
+            l,
             "Opplysninger om arbeidssted: Nye Bergen sykehjem"
         ));
     }
 
     #[test]
     fn an_address_for_the_public_list_is_no_contact() {
+        let l = Lexicon::of_default_pack();
         assert!(other_purpose(
+            l,
             "Ønsker du å bli unntatt fra offentlig søkerliste, send en begrunnelse til post@kommune.no."
         ));
-        assert!(other_purpose("Oppmoding om å bli unnateke frå offentleg søkjarliste kan sendast til post@kommune.no."));
-        assert!(!other_purpose("Spørsmål kan rettes til kari@kommune.no."));
+        assert!(other_purpose(l, "Oppmoding om å bli unnateke frå offentleg søkjarliste kan sendast til post@kommune.no."));
+        assert!(!other_purpose(
+            l,
+            "Spørsmål kan rettes til kari@kommune.no."
+        ));
     }
 }

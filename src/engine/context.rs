@@ -4,6 +4,7 @@
 
 use super::compile::Compiled;
 use super::finding::Finding;
+use super::lexicon::Lexicon;
 use super::owner::{invites_applicants, names_employee, opens_with_other, others_own};
 use super::pattern::CompiledPattern;
 use super::terms::{Hit, TermRole};
@@ -164,6 +165,11 @@ impl<'a> Context<'a> {
         Some(located)
     }
 
+    /// The engine's word lists (term sets of the rule pack).
+    pub fn lexicon(&self) -> &'a Lexicon {
+        &self.compiled.lexicon
+    }
+
     /// True when the match at `range` is about whom `subject` asks for (see `subject.rs`).
     pub fn about_subject(
         &self,
@@ -184,7 +190,7 @@ impl<'a> Context<'a> {
             Subject::Any => true,
             Subject::Employee => {
                 let lexicon = &self.compiled.lexicon;
-                invites_applicants(text)
+                invites_applicants(lexicon, text)
                     || !(lexicon.about_users(text)
                         || (!names_employee(lexicon, text)
                             && (others_own(lexicon, before, matched, after)

@@ -112,17 +112,6 @@ pub(super) fn run(
     }
 }
 
-/// Words of a list line that announces a group of names making up one demand ("Kjennskap til
-/// følgende fagsystemer:", "Fagbrev i ett av disse faga:", "One of the following:").
-const GROUP_WORDS: &[&str] = &[
-    "følgende",
-    "følgjande",
-    "disse",
-    "desse",
-    "following",
-    "these",
-];
-
 /// List lines that announce a group (`intros`) and the short names under them (`members`).
 #[derive(Default)]
 struct Groups {
@@ -130,9 +119,10 @@ struct Groups {
     members: BTreeSet<usize>,
 }
 
-/// A list line ending in a colon with a group word, and the short list lines (at most three
-/// words) after it in the same block, are one demand: the names are programmes, systems or
-/// trades to choose from, not demands of their own (issue 11).
+/// A list line ending in a colon with a group word (`count-group-words`: "Kjennskap til
+/// følgende fagsystemer:", "Fagbrev i ett av disse faga:", "One of the following:"), and the
+/// short list lines (at most three words) after it in the same block, are one demand: the names
+/// are programmes, systems or trades to choose from, not demands of their own (issue 11).
 fn groups(ctx: &Context<'_>) -> Groups {
     let mut out = Groups::default();
     let mut open: Option<usize> = None;
@@ -152,7 +142,7 @@ fn groups(ctx: &Context<'_>) -> Groups {
             && text.ends_with(':')
             && folded
                 .split(|c: char| !is_word_char(c))
-                .any(|w| GROUP_WORDS.contains(&w))
+                .any(|w| ctx.lexicon().group_words.contains(w))
         {
             out.intros.insert(l.item.span.start);
             open = Some(l.block.start);
@@ -188,7 +178,7 @@ fn count_items(
         .filter(|l| !grouped.members.contains(&l.item.span.start))
         .filter(|l| {
             grouped.intros.contains(&l.item.span.start)
-                || !not_a_demand(ctx.doc.slice(l.item.span.clone()))
+                || !not_a_demand(ctx.lexicon(), ctx.doc.slice(l.item.span.clone()))
         })
         .collect();
     if counted.len() < needed {

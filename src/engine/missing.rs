@@ -19,7 +19,7 @@ pub(super) fn run(ctx: &Context<'_>, index: usize, rule: &Rule, out: &mut Vec<Fi
         || (rule.unless.is_some() && ctx.present(index, TermRole::Unless, None, Subject::Any))
         || pattern::matches(ctx, index, rule).any(|(range, l)| {
             ctx.about_subject(rule.subject, l, &range)
-                && !(contact && other_purpose(ctx.doc.slice(l.sentence(range.start))))
+                && !(contact && other_purpose(ctx.lexicon(), ctx.doc.slice(l.sentence(range.start))))
         })
         || (contact && ctx.items().iter().any(|l| {
             l.item.kind != ItemKind::Title
@@ -29,9 +29,9 @@ pub(super) fn run(ctx: &Context<'_>, index: usize, rule: &Rule, out: &mut Vec<Fi
                     .iter()
                     .any(|s| {
                         let sentence = ctx.doc.slice(s.clone());
-                        names_a_contact(sentence)
+                        names_a_contact(ctx.lexicon(), sentence)
                             || l.heading.is_some_and(|h| {
-                                names_a_contact(&format!("{h}: {sentence}"))
+                                names_a_contact(ctx.lexicon(), &format!("{h}: {sentence}"))
                             })
                     })
         }))

@@ -14,6 +14,7 @@ mod contact;
 mod context;
 mod count;
 mod finding;
+mod lexicon;
 mod missing;
 mod owner;
 mod pattern;
@@ -198,5 +199,79 @@ examples:
             err.contains("no term set `no-such-list` for language `nb` to extend"),
             "{err}"
         );
+    }
+
+    /// `pattern` written in one line: the whitespace (everywhere, classes included, as `(?x)`
+    /// ignores it) and `#` comments of a verbose pattern dropped, escaped characters kept, and
+    /// the `x` flag with them.
+    fn one_line(pattern: &str) -> String {
+        let mut out = String::new();
+        let mut chars = pattern.chars();
+        let mut class = 0usize;
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => {
+                    out.push(c);
+                    out.extend(chars.next());
+                }
+                '[' => {
+                    class += 1;
+                    out.push(c);
+                }
+                ']' if class > 0 => {
+                    class -= 1;
+                    out.push(c);
+                }
+                '#' if class == 0 => {
+                    for c in chars.by_ref() {
+                        if c == '\n' {
+                            break;
+                        }
+                    }
+                }
+                c if c.is_whitespace() => {}
+                c => out.push(c),
+            }
+        }
+        for (verbose, plain) in [("(?imx)", "(?im)"), ("(?ix)", "(?i)"), ("(?x)", "")] {
+            if let Some(rest) = out.strip_prefix(verbose) {
+                return format!("{plain}{rest}");
+            }
+        }
+        out
+    }
+
+    // See: issue 9 — long patterns are written with `(?x)` and comments. Their layout must
+    // change nothing: the same regex, the same literals for the prefilter, the same twin.
+    #[test]
+    fn verbose_patterns_mean_what_their_one_line_form_means() {
+        let rules = crate::rules::load(&crate::rules::RuleOptions::default()).unwrap();
+        let verbose: Vec<&str> = rules
+            .rules()
+            .iter()
+            .filter_map(Rule::pattern)
+            .filter(|p| p.starts_with("(?ix)") || p.starts_with("(?imx)"))
+            .collect();
+        assert!(verbose.len() >= 30, "{} verbose patterns", verbose.len());
+        for pattern in verbose {
+            assert!(
+                pattern.lines().any(|l| l.trim_start().starts_with("# ")),
+                "a verbose pattern says what its parts catch: {pattern}"
+            );
+            let flat = one_line(pattern);
+            assert!(!flat.contains(char::is_whitespace), "{flat}");
+            let hir = |p: &str| regex_syntax::Parser::new().parse(p).unwrap();
+            assert_eq!(hir(pattern), hir(&flat), "{pattern}");
+            assert_eq!(
+                hir(&pattern::relaxed(pattern)),
+                hir(&pattern::relaxed(&flat)),
+                "{pattern}"
+            );
+            assert_eq!(
+                prefilter::required_literals(pattern),
+                prefilter::required_literals(&flat),
+                "{pattern}"
+            );
+        }
     }
 }

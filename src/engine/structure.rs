@@ -5,24 +5,17 @@
 //! A sentence that *is* the alternative ("Lang erfaring kan kompensere for fagbrevet") is never
 //! itself a demand.
 //!
-//! The words live in [`super::clause`]; this file decides where to look.
+//! The words are term sets read into the lexicon, the decisions live in [`super::clause`]; this
+//! file decides where to look.
 
 use super::casefold::{fold, is_word_char};
 use super::clause::{clause_around, is_alternative, softened};
 use super::context::{Context, Located};
+use super::lexicon::Lexicon;
 use crate::posting::{ItemKind, SectionKind};
 use crate::rules::Rule;
 use crate::taxonomy::Category;
 use std::ops::Range;
-
-/// Words that, after a slash, name a route other than papers: "fagbrev/erfaring fra …".
-const ROUTE_WORDS: &[&str] = &[
-    "erfaring",
-    "arbeidserfaring",
-    "praksis",
-    "realkompetanse",
-    "experience",
-];
 
 impl Context<'_> {
     /// True when the demand matched at `range` in `located` is no demand of `rule`: its clause
@@ -47,18 +40,23 @@ impl Context<'_> {
         let sentence = located.sentence(range.start);
         let text = self.doc.slice(sentence.clone());
         let at = range.start.saturating_sub(sentence.start);
-        if softened(text.get(clause_around(text, at)).unwrap_or("")) {
+        if softened(
+            self.lexicon(),
+            text.get(clause_around(text, at)).unwrap_or(""),
+        ) {
             return true;
         }
         if !(formal || experience) {
             return false;
         }
-        if is_alternative(text) || is_alternative(self.doc.slice(located.item.span.clone())) {
+        if is_alternative(self.lexicon(), text)
+            || is_alternative(self.lexicon(), self.doc.slice(located.item.span.clone()))
+        {
             return true;
         }
         if formal {
             let after = range.end.saturating_sub(sentence.start);
-            if slash_route(text.get(after..).unwrap_or("")) {
+            if slash_route(self.lexicon(), text.get(after..).unwrap_or("")) {
                 return true;
             }
             return self.block_offers_alternative(located);
@@ -73,7 +71,7 @@ impl Context<'_> {
         self.items().iter().any(|l| {
             !matches!(l.item.kind, ItemKind::Field | ItemKind::Title)
                 && l.item.section != SectionKind::Application
-                && is_alternative(self.doc.slice(l.item.span.clone()))
+                && is_alternative(self.lexicon(), self.doc.slice(l.item.span.clone()))
         })
     }
 
@@ -93,7 +91,7 @@ impl Context<'_> {
                                 | SectionKind::Preferred
                                 | SectionKind::Personal
                         )
-                        && is_alternative(self.doc.slice(l.item.span.clone()))
+                        && is_alternative(self.lexicon(), self.doc.slice(l.item.span.clone()))
                 })
                 .map(|l| l.block.clone())
                 .collect();
@@ -110,8 +108,8 @@ impl Context<'_> {
 }
 
 /// True when `rest` (the sentence after a formal demand) goes on with a slash and a route other
-/// than papers before the clause ends: "…/erfaring fra bygg", "/ praksis".
-fn slash_route(rest: &str) -> bool {
+/// than papers (`clause-slash-routes`) before the clause ends: "…/erfaring fra bygg", "/ praksis".
+fn slash_route(lexicon: &Lexicon, rest: &str) -> bool {
     let end = rest.find(['.', ';', ',', '(']).unwrap_or(rest.len());
     let part = rest.get(..end).unwrap_or(rest);
     let Some(slash) = part.find('/') else {
@@ -122,12 +120,12 @@ fn slash_route(rest: &str) -> bool {
         .split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
         .take(4)
-        .any(|w| ROUTE_WORDS.iter().any(|r| w.starts_with(r)))
+        .any(|w| lexicon.slash_routes.contains(w))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::slash_route;
+    use super::{slash_route, Lexicon};
 
     // See: issue 13 (a long requirement list took time growing with its square: every demand
     // scanned the whole block for an alternative; the blocks that have one are now found once).
@@ -154,6 +152,7 @@ mod tests {
 
     #[test]
     fn a_slash_opens_a_route_only_to_experience_or_practice() {
+        let slash_route = |rest| slash_route(Lexicon::of_default_pack(), rest);
         assert!(slash_route(" som tømrer/erfaring fra byggfag"));
         assert!(slash_route(" innen helse / relevant arbeidserfaring"));
         assert!(slash_route("/praksis"));

@@ -6,46 +6,13 @@
 //! in the duties are not adaptation for the employee; "du får oppfølging" is.
 
 use super::casefold::{fold, is_word_char};
+use super::lexicon::Lexicon;
 use crate::posting::SectionKind;
-use crate::rules::RuleSet;
-use std::collections::HashSet;
 
-/// The word lists behind `subject`, from the rule pack's term sets (`rules/*/term-sets.yaml`:
-/// `subject-users`, `subject-employee`, `subject-receiving`, `subject-duties`,
-/// `subject-object-markers`), folded. The lists of all languages apply to every ad.
-#[derive(Debug, Default)]
-pub(super) struct Lexicon {
-    /// Words for the people the service is for.
-    users: HashSet<String>,
-    /// Words that name the employee as the one who receives something.
-    employee: HashSet<String>,
-    /// Phrases where the reader receives something: "du får opplæring".
-    receiving: Vec<String>,
-    /// Phrases that describe the work the employee does.
-    duties: Vec<String>,
-    /// Words that, right after a match, make it the object of the work ("av", "of").
-    object_markers: Vec<String>,
-}
-
+/// The word lists behind `subject` are term sets of the rule pack (`subject-users`,
+/// `subject-employee`, `subject-receiving`, `subject-duties`, `subject-object-markers`), read
+/// into the [`Lexicon`] (`lexicon.rs`); the lists of all languages apply to every ad.
 impl Lexicon {
-    /// The lexicon of `rules`' term sets.
-    pub fn new(rules: &RuleSet) -> Lexicon {
-        let folded = |name: &str| -> Vec<String> {
-            rules
-                .words(name)
-                .map(|w| fold(w).text)
-                .filter(|w| !w.is_empty())
-                .collect()
-        };
-        Lexicon {
-            users: folded("subject-users").into_iter().collect(),
-            employee: folded("subject-employee").into_iter().collect(),
-            receiving: folded("subject-receiving"),
-            duties: folded("subject-duties"),
-            object_markers: folded("subject-object-markers"),
-        }
-    }
-
     /// True when `sentence` is about service users rather than the employee: it names users
     /// and does not name the employee ("brukere med nedsatt funksjonsevne").
     pub fn about_users(&self, sentence: &str) -> bool {
@@ -124,10 +91,7 @@ mod tests {
     use super::*;
 
     fn lexicon() -> &'static Lexicon {
-        static LEXICON: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
-        LEXICON.get_or_init(|| {
-            Lexicon::new(&crate::rules::load(&crate::rules::RuleOptions::default()).unwrap())
-        })
+        Lexicon::of_default_pack()
     }
 
     fn about_users(sentence: &str) -> bool {

@@ -14,10 +14,11 @@
 //! the engine only ever sees plain lists. Owns the set schema, its validation (name format,
 //! empty sets, duplicate names, bad terms) and the expansion with its errors (unknown set).
 //!
-//! The engine's own word lists are term sets too (`subject-users`, `subject-employee`,
-//! `subject-receiving`, `subject-duties`, `subject-object-markers`: whom a sentence is about),
-//! so rule writers can see them (`terskel explain @NAME`) and a user pack can add words with
-//! `extend: true`.
+//! The engine's own word lists are term sets too, so rule writers can see them (`terskel explain
+//! @NAME`) and a user pack can add words with `extend: true`: `subject-*` (whom a sentence is
+//! about), `owner-*` (whose a match is, by its neighbours), `clause-*` (what a clause does:
+//! no demand, an alternative, a softener), `contact-*` (what counts as a contact) and
+//! `count-group-words`. The engine reads them by name; no rule of the default pack uses them.
 
 use super::chunk::Chunk;
 use super::error::{Location, RuleError};

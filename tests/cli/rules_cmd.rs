@@ -134,3 +134,75 @@ fn explain_shows_a_term_set_of_every_language() {
     let out = crate::run(&["explain", "@no-such-set"]);
     assert_eq!(crate::code(&out), 2);
 }
+
+/// The rule ids of the findings of the first document of a `check --format json` run.
+fn finding_rules(args: &[&str]) -> Vec<String> {
+    let out = run(args);
+    assert!(code(&out) <= 1, "{}", stderr(&out));
+    json(&out)["documents"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap().to_string())
+        .collect()
+}
+
+// See: issue 9 — the engine's clause words are a term set of the pack: a user pack adds a
+// softener, and a demand in a clause with it is no longer flagged as a demand.
+#[test]
+fn a_user_pack_extends_the_softeners_of_the_engine() {
+    let dir = tempfile::tempdir().unwrap();
+    let ad = write(
+        dir.path(),
+        "ad.md",
+        "---\nlang: nb\n---\n# Renholder\n\n## Kvalifikasjoner\n\n- Førerkort klasse B er et pluss\n- Erfaring med renhold\n",
+    );
+    let pack = dir.path().join("pack");
+    write(
+        &pack,
+        "softeners.yaml",
+        "term_set: clause-softeners\nlanguage: nb\nextend: true\nterms: [\"er et pluss\"]\n",
+    );
+    let ad = ad.to_str().unwrap();
+    let before = finding_rules(&["check", "--format", "json", ad]);
+    assert!(
+        before.iter().any(|r| r == "nb.driving-licence.required"),
+        "{before:?}"
+    );
+    let after = finding_rules(&[
+        "check",
+        "--format",
+        "json",
+        "--rules",
+        pack.to_str().unwrap(),
+        ad,
+    ]);
+    assert!(
+        !after.iter().any(|r| r == "nb.driving-licence.required"),
+        "{after:?}"
+    );
+    let set = json(&run(&[
+        "explain",
+        "@clause-softeners",
+        "--format",
+        "json",
+        "--rules",
+        pack.to_str().unwrap(),
+    ]));
+    let nb = set
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["language"] == "nb")
+        .unwrap();
+    assert!(nb["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|t| t == "er et pluss"));
+    assert!(nb["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|t| t == "er en fordel"));
+}
