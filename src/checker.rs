@@ -111,6 +111,7 @@ impl Checker {
             .lang
             .or_else(|| config.as_ref().and_then(|c| c.lang))
             .and_then(config::Lang::language);
+        let vocabulary = rules.vocabulary();
         Ok(Checker {
             rules,
             selection,
@@ -118,6 +119,7 @@ impl Checker {
                 max_size: None,
                 language,
                 roles: config.as_ref().map(|c| c.roles.clone()).unwrap_or_default(),
+                vocabulary,
             },
             config,
         })

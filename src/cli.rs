@@ -280,6 +280,10 @@ pub struct ListArgs {
     /// List the categories instead of the rules.
     #[arg(long)]
     pub categories: bool,
+    /// List the reader's word lists (headings, markers, role titles, language words) instead of
+    /// the rules; `terskel explain @NAME` shows one.
+    #[arg(long, conflicts_with = "categories")]
+    pub word_lists: bool,
 }
 
 /// `rules list --lang`.
@@ -335,7 +339,8 @@ pub enum RulesAction {
 /// `terskel explain`.
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    /// The rule id, e.g. `nb.driving-licence.required`, or a category such as `driving-licence`.
+    /// The rule id, e.g. `nb.driving-licence.required`, a category such as `driving-licence`, or
+    /// `@NAME` for a term set or one of the reader's word lists (`@headings-requirements`).
     #[arg(value_name = "RULE-ID|CATEGORY")]
     pub rule: String,
     /// Output format.

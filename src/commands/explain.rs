@@ -1,6 +1,6 @@
 //! `terskel explain RULE-ID|CATEGORY`: why, source, suggestion and examples of one rule, with
 //! headings in the rule's language; or the rules of one category. An id that is neither gets the
-//! closest ids as "did you mean".
+//! closest ids as "did you mean". `@NAME` shows a term set or one of the reader's word lists.
 
 use super::{CliError, Outcome};
 use crate::cli::{ExplainArgs, ExplainFormat};
@@ -65,7 +65,7 @@ pub fn run(args: ExplainArgs, out: &mut dyn Write) -> Result<Outcome, CliError> 
 }
 
 /// Shows the term set `@name` of every language (term sets are shared term lists, and the
-/// engine's word lists).
+/// engine's word lists), or else the reader's word list of that name.
 fn explain_term_set(
     rules: &rules::RuleSet,
     name: &str,
@@ -78,9 +78,7 @@ fn explain_term_set(
         .filter(|s| s.name == name)
         .collect();
     if sets.is_empty() {
-        return Err(CliError::Usage(format!(
-            "no term set `@{name}`; term sets are defined with `term_set:` in rule files"
-        )));
+        return explain_word_list(rules, name, format, out);
     }
     match format {
         ExplainFormat::Json => {
@@ -106,6 +104,64 @@ fn explain_term_set(
                 }
                 writeln!(out, "{}\n", s.terms.join(", "))?;
                 writeln!(out, "Defined at {}\n", s.origin)?;
+            }
+        }
+    }
+    Ok(Outcome::Clean)
+}
+
+/// Shows the reader's word list `@name` (headings, markers, role titles, language words) of
+/// every language.
+fn explain_word_list(
+    rules: &rules::RuleSet,
+    name: &str,
+    format: ExplainFormat,
+    out: &mut dyn Write,
+) -> Result<Outcome, CliError> {
+    let lists: Vec<&rules::VocabularyList> = rules
+        .word_lists()
+        .iter()
+        .filter(|l| l.name.id() == name)
+        .collect();
+    if lists.is_empty() {
+        return Err(CliError::Usage(format!(
+            "no term set or word list `@{name}`; term sets are defined with `term_set:` in rule \
+             files, and the reader's word lists are {}",
+            terskel::posting::ListName::ALL
+                .iter()
+                .map(|l| format!("`@{}`", l.id()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )));
+    }
+    match format {
+        ExplainFormat::Json => {
+            let value: Vec<serde_json::Value> = lists
+                .iter()
+                .map(|l| {
+                    serde_json::json!({
+                        "word_list": l.name.id(), "language": l.language.id(),
+                        "description": l.description, "words": l.words,
+                        "defined_at": l.origin.to_string(),
+                    })
+                })
+                .collect();
+            let text = serde_json::to_string_pretty(&value).unwrap_or_else(|_| "[]".into());
+            writeln!(out, "{text}")?;
+        }
+        ExplainFormat::Markdown => {
+            writeln!(out, "# @{name}\n")?;
+            writeln!(
+                out,
+                "A word list of the reader; it uses the words of every language together.\n"
+            )?;
+            for l in lists {
+                writeln!(out, "## {}\n", l.language.id())?;
+                if !l.description.is_empty() {
+                    writeln!(out, "{}\n", l.description)?;
+                }
+                writeln!(out, "{}\n", l.words.join(", "))?;
+                writeln!(out, "Defined at {}\n", l.origin)?;
             }
         }
     }

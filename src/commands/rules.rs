@@ -1,4 +1,5 @@
-//! `terskel rules list` and `terskel rules test DIR`.
+//! `terskel rules list` (the rules, `--categories` or the reader's `--word-lists`) and
+//! `terskel rules test DIR`.
 
 use super::{CliError, Outcome};
 use crate::cli::{ListArgs, ListFormat, RulesAction, RulesArgs};
@@ -58,6 +59,10 @@ fn list(args: &ListArgs, out: &mut dyn Write) -> Result<Outcome, CliError> {
         return categories(args, out);
     }
     let (rules, _) = super::setup::load_rules(&args.rule_args)?;
+    if args.word_lists {
+        write_word_lists(&rules, args, out)?;
+        return Ok(Outcome::Clean);
+    }
     let mut wanted = Vec::new();
     for id in &args.category {
         let category = Category::from_id(id.trim()).ok_or_else(|| {
@@ -157,6 +162,64 @@ fn docs(dir: &Path, out: &mut dyn Write) -> Result<Outcome, CliError> {
     }
     writeln!(out, "Wrote {} pages to {}", pages.len(), dir.display())?;
     Ok(Outcome::Clean)
+}
+
+/// `rules list --word-lists`: every word list of the reader, per language (`--lang` picks one),
+/// with its number of entries and where it is defined.
+fn write_word_lists(
+    rules: &rules::RuleSet,
+    args: &ListArgs,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let lists: Vec<&rules::VocabularyList> = rules
+        .word_lists()
+        .iter()
+        .filter(|l| args.lang.is_none_or(|lang| l.language.id() == lang.id()))
+        .collect();
+    match args.format {
+        ListFormat::Json => {
+            let rows: Vec<serde_json::Value> = lists
+                .iter()
+                .map(|l| {
+                    serde_json::json!({
+                        "word_list": l.name.id(), "language": l.language.id(),
+                        "words": l.words.len(), "description": l.description,
+                        "defined_at": l.origin.to_string(),
+                    })
+                })
+                .collect();
+            let text = serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".into());
+            writeln!(out, "{text}")
+        }
+        ListFormat::Text => {
+            let width = lists
+                .iter()
+                .map(|l| l.name.id().len() + 1)
+                .max()
+                .unwrap_or(9)
+                .max(9);
+            writeln!(
+                out,
+                "{:width$}  {:4}  {:5}  DEFINED AT",
+                "WORD LIST", "LANG", "WORDS"
+            )?;
+            for l in &lists {
+                writeln!(
+                    out,
+                    "{:width$}  {:4}  {:5}  {}",
+                    format!("@{}", l.name.id()),
+                    l.language.id(),
+                    l.words.len(),
+                    l.origin
+                )?;
+            }
+            writeln!(
+                out,
+                "{} word lists; `terskel explain @NAME` shows one, `extend: true` in your rules adds words",
+                lists.len()
+            )
+        }
+    }
 }
 
 fn write_list(rules: &[&Rule], format: ListFormat, out: &mut dyn Write) -> io::Result<()> {

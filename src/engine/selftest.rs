@@ -102,6 +102,7 @@ fn findings_of(
     text.push_str(example.text());
     let options = ReadOptions {
         language: Some(language),
+        vocabulary: rules.vocabulary(),
         ..ReadOptions::default()
     };
     let mut doc = posting::read_bytes("<example>", text.as_bytes(), Format::Markdown, &options)?;

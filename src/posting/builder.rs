@@ -20,7 +20,7 @@
 
 use super::sections;
 use super::sentences;
-use super::{Block, Item, ItemKind, SectionKind};
+use super::{Block, Item, ItemKind, SectionKind, Vocabulary};
 use std::ops::Range;
 
 /// One stretch of the document text, as a reader found it.
@@ -57,7 +57,7 @@ impl Unit {
 }
 
 /// Builds the blocks of `text` from `units` (in text order).
-pub(crate) fn build(text: &str, units: &[Unit]) -> Vec<Block> {
+pub(crate) fn build(text: &str, units: &[Unit], v: &Vocabulary) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
     let mut current = untitled();
     for unit in units {
@@ -87,7 +87,7 @@ pub(crate) fn build(text: &str, units: &[Unit]) -> Vec<Block> {
                 if heading.is_empty() {
                     continue;
                 }
-                let mut section = sections::classify_heading(&heading);
+                let mut section = sections::classify_heading(&heading, v);
                 if section == SectionKind::Other && heading.starts_with(char::is_lowercase) {
                     section = last_section(&blocks, &current).unwrap_or(section);
                 }
@@ -109,13 +109,13 @@ pub(crate) fn build(text: &str, units: &[Unit]) -> Vec<Block> {
                 };
                 finish(&mut blocks, std::mem::replace(&mut current, next));
             }
-            Unit::List(range) => push_whole(text, &mut current, range, ItemKind::ListItem),
-            Unit::Field(range) => push_whole(text, &mut current, range, ItemKind::Field),
+            Unit::List(range) => push_whole(text, &mut current, range, ItemKind::ListItem, v),
+            Unit::Field(range) => push_whole(text, &mut current, range, ItemKind::Field, v),
             Unit::Prose(range) => {
                 let section = current.section;
-                push_prose(text, &mut current, range, section);
+                push_prose(text, &mut current, range, section, v);
             }
-            Unit::Keyed(range, section) => push_prose(text, &mut current, range, *section),
+            Unit::Keyed(range, section) => push_prose(text, &mut current, range, *section, v),
         }
     }
     finish(&mut blocks, current);
@@ -148,11 +148,12 @@ fn last_section(blocks: &[Block], current: &Block) -> Option<SectionKind> {
 }
 
 /// Pushes `range` as one item of `kind`.
-fn push_whole(text: &str, block: &mut Block, range: &Range<usize>, kind: ItemKind) {
+fn push_whole(text: &str, block: &mut Block, range: &Range<usize>, kind: ItemKind, v: &Vocabulary) {
     let Some(range) = trim(text, range.clone()) else {
         return;
     };
-    let section = sections::effective(block.section, kind, text.get(range.clone()).unwrap_or(""));
+    let own = text.get(range.clone()).unwrap_or("");
+    let section = sections::effective(block.section, kind, own, v);
     let mut sentences = sentences::split(text, range.clone());
     if sentences.is_empty() {
         sentences.push(range.clone());
@@ -170,13 +171,20 @@ fn push_whole(text: &str, block: &mut Block, range: &Range<usize>, kind: ItemKin
 
 /// Pushes running text as items: one per run of sentences with the same effective section, as
 /// read under a heading of section `under`.
-fn push_prose(text: &str, block: &mut Block, range: &Range<usize>, under: SectionKind) {
+fn push_prose(
+    text: &str,
+    block: &mut Block,
+    range: &Range<usize>,
+    under: SectionKind,
+    v: &Vocabulary,
+) {
     let mut run: Option<(SectionKind, Vec<Range<usize>>)> = None;
     for sentence in sentences::split(text, range.clone()) {
         let section = sections::effective(
             under,
             ItemKind::Paragraph,
             text.get(sentence.clone()).unwrap_or(""),
+            v,
         );
         match &mut run {
             Some((s, sentences)) if *s == section => sentences.push(sentence),
@@ -230,7 +238,7 @@ mod tests {
                 "Fagbrev er et krav. Gode norskkunnskaper. Erfaring er ønskelig.",
             )),
         ];
-        let blocks = build(text, &units);
+        let blocks = build(text, &units, crate::rules::default_vocabulary());
         assert_eq!(blocks.len(), 1);
         let items = &blocks[0].items;
         assert_eq!(items.len(), 2);
@@ -252,7 +260,7 @@ mod tests {
             Unit::Heading(at(text, "og har:")),
             Unit::List(at(text, "Førerkort")),
         ];
-        let blocks = build(text, &units);
+        let blocks = build(text, &units, crate::rules::default_vocabulary());
         assert_eq!(blocks[1].heading.as_deref(), Some("og har"));
         assert_eq!(blocks[1].section, SectionKind::Requirements);
     }
@@ -265,7 +273,7 @@ mod tests {
             Unit::Heading(at(text, "Vi ønsker at du er:")),
             Unit::List(at(text, "Rolig")),
         ];
-        let blocks = build(text, &units);
+        let blocks = build(text, &units, crate::rules::default_vocabulary());
         assert_eq!(blocks[1].section, SectionKind::Personal);
         assert_eq!(blocks[1].items[0].section, SectionKind::Personal);
     }
@@ -276,6 +284,7 @@ mod tests {
         let blocks = build(
             text,
             &[Unit::Keyed(0..text.len(), SectionKind::Requirements)],
+            crate::rules::default_vocabulary(),
         );
         assert_eq!(blocks[0].section, SectionKind::Other);
         let sections: Vec<_> = blocks[0].items.iter().map(|i| i.section).collect();
@@ -292,7 +301,7 @@ mod tests {
             Unit::Title(at(text, "Reinhaldar")),
             Unit::Prose(at(text, "Vi treng folk.")),
         ];
-        let blocks = build(text, &units);
+        let blocks = build(text, &units, crate::rules::default_vocabulary());
         assert_eq!(blocks.len(), 2);
         assert_eq!(blocks[0].section, SectionKind::Title);
         assert_eq!(blocks[0].items[0].kind, ItemKind::Title);

@@ -1,11 +1,13 @@
 //! The `Document` model and its vocabulary.
 
+use super::vocabulary::Vocabulary;
 use crate::span::{LineIndex, Span};
 use crate::taxonomy::Language;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// The kind of section a span of text belongs to (design.md §2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -271,9 +273,20 @@ pub struct ReadOptions {
     /// Extra job titles per role family (configuration `roles:`). They are consulted before the
     /// built-in lists: a title that names one of them gets its family.
     pub roles: BTreeMap<RoleFamily, Vec<String>>,
+    /// The word lists to read with (headings, markers, role titles, language words), as the
+    /// rule pack gives them ([`crate::rules::RuleSet::vocabulary`]); `None` is the embedded
+    /// pack's.
+    pub vocabulary: Option<Arc<Vocabulary>>,
 }
 
 impl ReadOptions {
+    /// The word lists to read with: [`ReadOptions::vocabulary`], else the embedded pack's.
+    pub fn vocabulary(&self) -> &Vocabulary {
+        self.vocabulary
+            .as_deref()
+            .unwrap_or_else(|| crate::rules::default_vocabulary())
+    }
+
     /// The largest document read, in bytes.
     pub fn size_limit(&self) -> u64 {
         self.max_size.unwrap_or(DEFAULT_MAX_SIZE)

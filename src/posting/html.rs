@@ -17,7 +17,7 @@ use super::builder::Unit;
 use super::html_source::{cap_nesting, CharSource, SourceText};
 use super::lines::{self, Bold, LineRole, LineStyle};
 use super::words;
-use super::OffsetMap;
+use super::{OffsetMap, Vocabulary};
 use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 use std::ops::Range;
@@ -178,7 +178,7 @@ pub(crate) struct Extracted {
 ///
 /// Elements nested deeper than [`MAX_NESTING`](super::html_source::MAX_NESTING) are flattened
 /// first (their tags read as spaces), which keeps the parser's time linear in the input.
-pub(crate) fn extract(source: &str) -> Extracted {
+pub(crate) fn extract(source: &str, vocabulary: &Vocabulary) -> Extracted {
     let flat = cap_nesting(source);
     let source = flat.as_deref().unwrap_or(source);
     let html = Html::parse_document(source);
@@ -207,7 +207,7 @@ pub(crate) fn extract(source: &str) -> Extracted {
         }
     }
     walker.flush();
-    assemble(source.len(), walker.title, walker.lines)
+    assemble(source.len(), walker.title, walker.lines, vocabulary)
 }
 
 /// The state of one walk over the parsed tree.
@@ -316,7 +316,7 @@ fn heading_level(name: &str) -> Option<u8> {
 }
 
 /// Joins the lines into the document text, its source map and its units.
-fn assemble(source_len: usize, title: Line, lines: Vec<Line>) -> Extracted {
+fn assemble(source_len: usize, title: Line, lines: Vec<Line>, v: &Vocabulary) -> Extracted {
     let first_h1 = lines
         .iter()
         .find(|l| l.kind == LineKind::Heading(1))
@@ -351,9 +351,9 @@ fn assemble(source_len: usize, title: Line, lines: Vec<Line>) -> Extracted {
                     units.push(Unit::Heading(range));
                 }
             }
-            LineKind::ListItem if lines::is_field(&line.text) => units.push(Unit::Field(range)),
+            LineKind::ListItem if lines::is_field(&line.text, v) => units.push(Unit::Field(range)),
             LineKind::ListItem => units.push(Unit::List(range)),
-            LineKind::Para => push_line(line, base, &mut units),
+            LineKind::Para => push_line(line, base, v, &mut units),
         }
         text.push('\n');
     }
@@ -366,13 +366,13 @@ fn assemble(source_len: usize, title: Line, lines: Vec<Line>) -> Extracted {
 }
 
 /// The units of one running-text line, read with its bold run.
-fn push_line(line: &Line, base: usize, units: &mut Vec<Unit>) {
+fn push_line(line: &Line, base: usize, v: &Vocabulary, units: &mut Vec<Unit>) {
     let at = |r: Range<usize>| r.start + base..r.end + base;
     let style = LineStyle {
         bold: line.bold(),
         caps_headings: false,
     };
-    match lines::classify(&line.text, &style) {
+    match lines::classify(&line.text, &style, v) {
         LineRole::Blank => {}
         LineRole::Heading(h) => units.push(Unit::Heading(at(h))),
         LineRole::LeadIn { heading, rest } => {
@@ -401,7 +401,7 @@ mod tests {
                    <p><strong>Kvalifikasjonar:</strong></p><ul><li>Fagbrev er \
                    <b>ønskjeleg</b></li><li>Språk: Norsk</li></ul>\
                    <p><b>Vi tilbyr:</b> fast stilling &amp; god løn</p><!-- merknad --></body></html>";
-        let x = extract(src);
+        let x = extract(src, crate::rules::default_vocabulary());
         assert_eq!(x.title.as_deref(), Some("Kokk – kantina"));
         assert_eq!(
             show(&x),
@@ -421,7 +421,7 @@ mod tests {
     #[test]
     fn maps_text_offsets_back_to_the_source() {
         let src = "<html><body><p>Krav: <em>førerkort</em> &amp; bil</p>\n<ul><li>Ærlig og blid</li></ul></body></html>";
-        let x = extract(src);
+        let x = extract(src, crate::rules::default_vocabulary());
         for word in ["førerkort", "bil", "blid", "Ærlig"] {
             let t = x.text.find(word).unwrap();
             let s = x.offsets.to_source(t);
@@ -435,7 +435,10 @@ mod tests {
 
     #[test]
     fn the_title_element_is_the_first_line_without_h1() {
-        let x = extract("<title>Reinhaldar</title><p>Vi treng folk.</p>");
+        let x = extract(
+            "<title>Reinhaldar</title><p>Vi treng folk.</p>",
+            crate::rules::default_vocabulary(),
+        );
         assert_eq!(x.text, "Reinhaldar\nVi treng folk.\n");
         assert_eq!(show(&x)[0], "T Reinhaldar");
         assert_eq!(x.offsets.to_source(0), 7);

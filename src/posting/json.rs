@@ -35,7 +35,7 @@ use super::builder::Unit;
 use super::document::{Document, Format, InputError, OffsetMap, ReadOptions, SectionKind, Source};
 use super::jstream::JsonStream;
 use super::shape::{self, Shape};
-use super::{html, text, Parsed};
+use super::{html, text, Parsed, Vocabulary};
 use serde_json::value::RawValue;
 use std::collections::BTreeMap;
 use std::io::BufRead;
@@ -648,7 +648,8 @@ pub fn read_record(record: Record, options: &ReadOptions) -> Result<Document, In
         out.text.push('\n');
     }
     let base = out.text.len();
-    let html_title = out.push_body(&body, &body_map, Part::Text { has_title });
+    let vocabulary = options.vocabulary();
+    let html_title = out.push_body(&body, &body_map, Part::Text { has_title }, vocabulary);
     if out.text.get(base..).is_none_or(|t| t.trim().is_empty()) {
         let reason = "the ad text is empty once its HTML is removed".to_string();
         return Err(skipped(&record, &ad.top, reason));
@@ -659,7 +660,7 @@ pub fn read_record(record: Record, options: &ReadOptions) -> Result<Document, In
         employer_heading = Some(out.text.len() + 2);
         out.push_heading(EMPLOYER_HEADING, at(raw));
         // The employer's text is one About section: its own headings do not open others.
-        out.push_body(&text, &map, Part::Employer);
+        out.push_body(&text, &map, Part::Employer, vocabulary);
     }
     let contacts = ad.contacts();
     if let Some(first) = contacts.first().and_then(|c| c.parts.first()) {
@@ -698,7 +699,7 @@ pub fn read_record(record: Record, options: &ReadOptions) -> Result<Document, In
     let mut document = super::finish(&record.name, Format::Json, source, parsed, options)?;
     document.encoding = encoding;
     if let Some(heading) = employer_heading {
-        demands_in_employer_text(&mut document, heading);
+        demands_in_employer_text(&mut document, heading, vocabulary);
     }
     Ok(document)
 }
@@ -706,7 +707,7 @@ pub fn read_record(record: Record, options: &ReadOptions) -> Result<Document, In
 /// A demand in the employer's own text ("alle ansatte må ha bachelorgrad") is still a demand:
 /// items of the About block that start at text offset `heading` (or after it, once the text was
 /// normalised) take the section their own words give them, as in a block without a heading.
-fn demands_in_employer_text(document: &mut Document, heading: usize) {
+fn demands_in_employer_text(document: &mut Document, heading: usize, v: &Vocabulary) {
     let text = &document.text;
     let Some(block) = document.blocks.iter_mut().find(|b| {
         b.section == SectionKind::About
@@ -718,7 +719,7 @@ fn demands_in_employer_text(document: &mut Document, heading: usize) {
     for item in &mut block.items {
         let own = text.get(item.span.clone()).unwrap_or("");
         if let kind @ (SectionKind::Requirements | SectionKind::Preferred) =
-            super::sections::effective(SectionKind::Other, item.kind, own)
+            super::sections::effective(SectionKind::Other, item.kind, own, v)
         {
             item.section = kind;
         }
@@ -803,11 +804,17 @@ impl Assembly {
     /// In the ad text, a title line becomes a heading (HTML) or prose (plain text) when the ad
     /// has a title field. In the employer's text every heading becomes prose, so the whole text
     /// stays in the About section it is put under.
-    fn push_body(&mut self, body: &str, body_map: &[Segment], part: Part) -> Option<String> {
+    fn push_body(
+        &mut self,
+        body: &str,
+        body_map: &[Segment],
+        part: Part,
+        v: &Vocabulary,
+    ) -> Option<String> {
         let base = self.text.len();
         let html = looks_like_html(body);
         let (units, title) = if html {
-            let extracted = html::extract(body);
+            let extracted = html::extract(body, v);
             let inner = match &extracted.offsets {
                 OffsetMap::Segments(segments) => compose(segments, body_map),
                 OffsetMap::Identity => body_map.to_vec(),
@@ -816,7 +823,7 @@ impl Assembly {
             (extracted.units, extracted.title)
         } else {
             self.push(body, body_map);
-            (text::units(body, 0), None)
+            (text::units(body, 0, v), None)
         };
         self.units.extend(
             units

@@ -15,77 +15,14 @@
 //! - in plain text only, a short ALL-CAPS line is a heading.
 //!
 //! It works on one line at a time and returns ranges into that line; it does not build blocks.
+//! The portal keys are the [`Vocabulary`]'s `portal-fields`.
 
 use super::builder::Unit;
 use super::sections;
+use super::vocabulary::ListName;
 use super::words;
-use super::SectionKind;
+use super::{SectionKind, Vocabulary};
 use std::ops::Range;
-
-/// Keys of structured portal lines ("Key: value"). Matched as whole words, case-insensitively.
-const PORTAL_FIELDS: &[&str] = &[
-    "språk",
-    "arbeidsspråk",
-    "utdanningsnivå",
-    "utdanning",
-    "utdanningsretning",
-    "stillingstype",
-    "stillingstittel",
-    "stillingsnummer",
-    "referansenummer",
-    "arbeidstid",
-    "arbeidstidsordning",
-    "sektor",
-    "antall stillinger",
-    "tal stillingar",
-    "søknadsfrist",
-    "stillingsprosent",
-    "stillingsbrøk",
-    "sted",
-    "arbeidssted",
-    "arbeidsstad",
-    "nøkkelinformasjon",
-    "ansettelsesform",
-    "tilsettingsform",
-    "varighet",
-    "tiltredelse",
-    "oppstart",
-    "arbeidsgiver",
-    "arbeidsgjevar",
-    "bransje",
-    "yrke",
-    "yrkestittel",
-    "kommune",
-    "fylke",
-    "adresse",
-    "hjemmeside",
-    "heimeside",
-    "omfang",
-    "annonsør",
-    "ref nr",
-    "referanse",
-    "gang per uke",
-    "timer per uke",
-    "antall timer",
-    "language",
-    "languages",
-    "education",
-    "education level",
-    "employment type",
-    "job type",
-    "job functions",
-    "industry",
-    "seniority level",
-    "expected travel",
-    "location",
-    "sector",
-    "deadline",
-    "application deadline",
-    "start date",
-    "working hours",
-    "number of positions",
-    "workplace",
-];
 
 /// Longest heading (in words) a bold lead-in with a colon may have.
 const MAX_LEAD_IN_WORDS: usize = 12;
@@ -135,13 +72,13 @@ pub(crate) struct LineStyle {
 }
 
 /// Classifies `line`.
-pub(crate) fn classify(line: &str, style: &LineStyle) -> LineRole {
+pub(crate) fn classify(line: &str, style: &LineStyle, v: &Vocabulary) -> LineRole {
     let Some(t) = trim(line, 0..line.len()) else {
         return LineRole::Blank;
     };
     let text = line.get(t.clone()).unwrap_or("");
     let plain = strip_markup(text);
-    if let Some(value_empty) = portal_field(&plain) {
+    if let Some(value_empty) = portal_field(&plain, v) {
         return if value_empty {
             LineRole::Heading(t)
         } else {
@@ -157,14 +94,14 @@ pub(crate) fn classify(line: &str, style: &LineStyle) -> LineRole {
     }
     if n <= MAX_BARE_HEADING_WORDS
         && !text.ends_with(['.', '!', '?', ','])
-        && sections::heading_name(&plain).is_some()
+        && sections::heading_name(&plain, v).is_some()
     {
         return LineRole::Heading(t);
     }
     if style.caps_headings && n <= MAX_HEADING_WORDS && is_all_caps(text) {
         return LineRole::Heading(t);
     }
-    if let Some(role) = key_lead_in(line, &t) {
+    if let Some(role) = key_lead_in(line, &t, v) {
         return role;
     }
     LineRole::Plain(t)
@@ -178,6 +115,7 @@ pub(crate) fn push_lines(
     range: Range<usize>,
     markdown: bool,
     caps_headings: bool,
+    v: &Vocabulary,
     out: &mut Vec<Unit>,
 ) {
     let Some(slice) = text.get(range.clone()) else {
@@ -191,7 +129,7 @@ pub(crate) fn push_lines(
             bold: if markdown { markdown_bold(line) } else { None },
             caps_headings,
         };
-        match classify(line, &style) {
+        match classify(line, &style, v) {
             LineRole::Blank => flush(&mut run, out),
             LineRole::Plain(r) => {
                 let r = at(r);
@@ -231,8 +169,8 @@ fn flush(run: &mut Option<Range<usize>>, out: &mut Vec<Unit>) {
 }
 
 /// True when `text` is a portal field line with a value ("Språk: Norsk").
-pub(crate) fn is_field(text: &str) -> bool {
-    portal_field(&strip_markup(text)) == Some(false)
+pub(crate) fn is_field(text: &str, v: &Vocabulary) -> bool {
+    portal_field(&strip_markup(text), v) == Some(false)
 }
 
 /// The role of a line that starts with a bold run, if the bold run makes it a heading.
@@ -268,14 +206,14 @@ fn bold_role(line: &str, t: &Range<usize>, bold: &Bold) -> Option<LineRole> {
 }
 
 /// "Krav: fagbrev" — a short key that names requirements, wishes or personal qualities, then text.
-fn key_lead_in(line: &str, t: &Range<usize>) -> Option<LineRole> {
+fn key_lead_in(line: &str, t: &Range<usize>, v: &Vocabulary) -> Option<LineRole> {
     let text = line.get(t.clone())?;
     let colon = text.find(':')?;
     let key = text.get(..colon)?;
     if words::count(key) > 4 || key.trim().is_empty() {
         return None;
     }
-    let section = sections::heading_name(&strip_markup(key))?;
+    let section = sections::heading_name(&strip_markup(key), v)?;
     trim(line, t.start + colon + 1..t.end)?;
     matches!(
         section,
@@ -285,15 +223,14 @@ fn key_lead_in(line: &str, t: &Range<usize>) -> Option<LineRole> {
 }
 
 /// When `plain` is "Key: value" with a portal key, whether the value is empty.
-fn portal_field(plain: &str) -> Option<bool> {
+fn portal_field(plain: &str, v: &Vocabulary) -> Option<bool> {
     let (key, value) = plain.split_once(':')?;
     let key_words = words::words(key);
     if key_words.is_empty() || key_words.len() > 4 || key.contains(['!', '?']) {
         return None;
     }
-    PORTAL_FIELDS
-        .iter()
-        .any(|f| words::is_exactly(&key_words, f))
+    v.list(ListName::PortalFields)
+        .matches_exactly(&key_words)
         .then(|| value.trim().is_empty())
 }
 
@@ -353,6 +290,7 @@ mod tests {
                 bold: markdown_bold(line),
                 caps_headings: false,
             },
+            crate::rules::default_vocabulary(),
         )
     }
 
@@ -436,7 +374,10 @@ mod tests {
             bold: None,
             caps_headings: true,
         };
-        assert_eq!(classify("REINHALDAR", &caps), LineRole::Heading(0..10));
+        assert_eq!(
+            classify("REINHALDAR", &caps, crate::rules::default_vocabulary()),
+            LineRole::Heading(0..10)
+        );
         assert_eq!(parts("REINHALDAR", &md("REINHALDAR"))[0], "P");
     }
 }

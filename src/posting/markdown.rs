@@ -13,6 +13,7 @@
 use super::builder::Unit;
 use super::lines;
 use super::words;
+use super::Vocabulary;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
@@ -44,10 +45,11 @@ enum Frame {
 }
 
 /// The units of the Markdown body of `text`, which starts at byte `body_start`.
-pub(crate) fn units(text: &str, body_start: usize) -> Vec<Unit> {
+pub(crate) fn units(text: &str, body_start: usize, vocabulary: &Vocabulary) -> Vec<Unit> {
     let body = text.get(body_start..).unwrap_or("");
     let mut reader = Reader {
         text,
+        vocabulary,
         out: Vec::new(),
         stack: Vec::new(),
         title_seen: false,
@@ -65,6 +67,7 @@ pub(crate) fn units(text: &str, body_start: usize) -> Vec<Unit> {
 /// The state of one pass over the events.
 struct Reader<'t> {
     text: &'t str,
+    vocabulary: &'t Vocabulary,
     out: Vec<Unit>,
     stack: Vec<Frame>,
     title_seen: bool,
@@ -148,7 +151,7 @@ impl Reader<'_> {
                     // A paragraph of a loose list item is part of the item.
                     *content = Some(union(content.take(), r));
                 } else {
-                    lines::push_lines(self.text, r, true, false, &mut self.out);
+                    lines::push_lines(self.text, r, true, false, self.vocabulary, &mut self.out);
                 }
             }
             Some(Frame::Item(Some(r))) => self.emit_item(r),
@@ -182,7 +185,7 @@ impl Reader<'_> {
     /// A list item's own text: a portal field or a list item.
     fn emit_item(&mut self, range: Range<usize>) {
         let raw = self.text.get(range.clone()).unwrap_or("");
-        if lines::is_field(raw) {
+        if lines::is_field(raw, self.vocabulary) {
             self.out.push(Unit::Field(range));
         } else {
             self.out.push(Unit::List(range));
@@ -270,7 +273,10 @@ mod tests {
     use super::*;
 
     fn show(text: &str) -> Vec<String> {
-        units(text, 0).into_iter().map(|u| u.show(text)).collect()
+        units(text, 0, crate::rules::default_vocabulary())
+            .into_iter()
+            .map(|u| u.show(text))
+            .collect()
     }
 
     #[test]

@@ -14,7 +14,8 @@
 //! `shape` (which of NAV's shapes a JSON value is) and `ad_fields` (what its fields mean);
 //! `given` (a text without a file: standard input, the writers' page), `nfc` (the text in NFC
 //! with a map back), `lines` (what a line of running text is), `builder` (units → blocks),
-//! `sections` (heading kinds and item modality), `sentences`, `visible` (the text a reader sees,
+//! `sections` (heading kinds and item modality), [`Vocabulary`] (the word lists those and
+//! `language` and `role` use, given by the rule pack), `sentences`, `visible` (the text a reader sees,
 //! and languages without rules), `language`, `role`, and [`outline`] for debugging.
 
 mod ad_fields;
@@ -38,6 +39,7 @@ mod sentences;
 mod shape;
 mod text;
 mod visible;
+mod vocabulary;
 mod words;
 
 #[cfg(test)]
@@ -50,6 +52,7 @@ pub use document::{
 };
 pub use given::{given_records, read_given, sniffs_as_json, Given, STDIN_NAME};
 pub use outline::outline;
+pub use vocabulary::{ListName, Syntax, Vocabulary};
 
 use builder::Unit;
 use std::collections::BTreeMap;
@@ -131,7 +134,7 @@ pub fn read_bytes(
     let parsed = match format {
         Format::Markdown => {
             let front = frontmatter::parse(name, &source)?.unwrap_or_default();
-            let units = markdown::units(&source, front.body_start);
+            let units = markdown::units(&source, front.body_start, options.vocabulary());
             Parsed::from_front_matter(source.clone(), front, units)
         }
         Format::Text => {
@@ -139,11 +142,11 @@ pub fn read_bytes(
                 .ok()
                 .flatten()
                 .unwrap_or_default();
-            let units = text::units(&source, front.body_start);
+            let units = text::units(&source, front.body_start, options.vocabulary());
             Parsed::from_front_matter(source.clone(), front, units)
         }
         Format::Html => {
-            let extracted = html::extract(&source);
+            let extracted = html::extract(&source, options.vocabulary());
             Parsed {
                 body_start: 0,
                 text: extracted.text,
@@ -173,8 +176,9 @@ fn finish(
     parsed: Parsed,
     options: &ReadOptions,
 ) -> Result<Document, InputError> {
+    let vocabulary = options.vocabulary();
     let parsed = nfc::normalize(parsed);
-    let blocks = builder::build(&parsed.text, &parsed.units);
+    let blocks = builder::build(&parsed.text, &parsed.units, vocabulary);
     let title = parsed
         .metadata
         .get("title")
@@ -203,12 +207,14 @@ fn finish(
             });
         }
     }
-    let (language, language_detected) = language::choose(options.language, &parsed.metadata, &body);
+    let (language, language_detected) =
+        language::choose(options.language, &parsed.metadata, &body, vocabulary);
     let role = role::detect(
         &parsed.metadata,
         title.as_deref(),
         first_heading.as_deref(),
         &options.roles,
+        vocabulary,
     );
     Ok(Document {
         path: name.to_string(),

@@ -13,216 +13,18 @@
 //! words ("vikar", "sommervikar", "ekstravakt") only make a post entry-level when the title names
 //! no profession ("Sykepleier – sommervikar" is a specialist post).
 //!
+//! The titles and endings are the [`Vocabulary`]'s `roles-*` lists; a term of several words in
+//! a role list ("head of") names its family when its words occur in that order.
+//!
 //! Extra titles from the configuration (`roles:`, [`super::ReadOptions::roles`]) are consulted
 //! before all of this: when a title names one of them (matched the same way, by word end and
 //! inflection; a title of several words as consecutive words), the longest such title decides the
 //! family. Front matter `role` still wins over them.
 
+use super::vocabulary::ListName;
 use super::words;
-use super::RoleFamily;
+use super::{RoleFamily, Vocabulary};
 use std::collections::BTreeMap;
-
-/// Apprenticeships: entry-level whatever trade they are in.
-const APPRENTICE: &[&str] = &["lærling", "lærekandidat", "praksiskandidat", "apprentice"];
-
-/// Entry-level professions.
-const ENTRY_LEVEL: &[&str] = &[
-    "assistent",
-    "assistant",
-    "miljøarbeider",
-    "miljøarbeidar",
-    "helsearbeider",
-    "helsearbeidar",
-    "helsefagarbeider",
-    "helsefagarbeidar",
-    "hjelpepleier",
-    "hjelpepleiar",
-    "omsorgsarbeider",
-    "omsorgsarbeidar",
-    "renholder",
-    "reinhaldar",
-    "renholdsoperatør",
-    "reinhaldsoperatør",
-    "renholdsarbeider",
-    "vaktmester",
-    "vaktmeister",
-    "kantinemedarbeider",
-    "kantinemedarbeidar",
-    "kokk",
-    "kjøkkenhjelp",
-    "servicemedarbeider",
-    "servicemedarbeidar",
-    "butikkmedarbeider",
-    "butikkmedarbeidar",
-    "butikk",
-    "kassemedarbeider",
-    "driftsoperatør",
-    "fritidsklubb",
-    "fritidsleder",
-    "cleaner",
-    "caretaker",
-    "janitor",
-    "cook",
-    "kitchen",
-    "porter",
-    "portør",
-    "budbringer",
-    "avløser",
-    "avløysar",
-];
-
-/// Contract types: entry-level only when no profession is named.
-const CONTRACT: &[&str] = &[
-    "vikar",
-    "sommervikar",
-    "ekstravakt",
-    "ekstravakter",
-    "tilkallingsvikar",
-    "sommerjobb",
-    "sommarjobb",
-    "helgevakt",
-];
-
-/// Skilled trades: a certificate the work needs.
-const SKILLED_TRADE: &[&str] = &[
-    "elektriker",
-    "elektrikar",
-    "automatiker",
-    "automatikar",
-    "sjåfør",
-    "tømrer",
-    "tømrar",
-    "snekker",
-    "snikkar",
-    "rørlegger",
-    "røyrleggar",
-    "taktekker",
-    "mekaniker",
-    "mekanikar",
-    "maskinfører",
-    "maskinførar",
-    "fagarbeider",
-    "fagarbeidar",
-    "renovatør",
-    "sveiser",
-    "sveisar",
-    "maler",
-    "målar",
-    "murer",
-    "murar",
-    "anleggsarbeider",
-    "gartner",
-    "montør",
-    "operatør",
-    "electrician",
-    "plumber",
-    "carpenter",
-    "mechanic",
-    "driver",
-    "welder",
-];
-
-/// Specialists and protected professions.
-const SPECIALIST: &[&str] = &[
-    "sykepleier",
-    "sjukepleiar",
-    "spesialsykepleier",
-    "helsesøster",
-    "helsesykepleier",
-    "jordmor",
-    "lege",
-    "legespesialist",
-    "overlege",
-    "tannlege",
-    "lærer",
-    "lærar",
-    "lektor",
-    "adjunkt",
-    "barnehagelærer",
-    "barnehagelærar",
-    "førskolelærer",
-    "ingeniør",
-    "sivilingeniør",
-    "arkitekt",
-    "advokat",
-    "jurist",
-    "psykolog",
-    "fysioterapeut",
-    "ergoterapeut",
-    "terapeut",
-    "miljøterapeut",
-    "vernepleier",
-    "vernepleiar",
-    "sosionom",
-    "barnevernspedagog",
-    "pedagog",
-    "spesialpedagog",
-    "rådgiver",
-    "rådgjevar",
-    "konsulent",
-    "førstekonsulent",
-    "saksbehandler",
-    "saksbehandlar",
-    "veileder",
-    "rettleiar",
-    "rettleder",
-    "controller",
-    "økonom",
-    "revisor",
-    "bibliotekar",
-    "farmasøyt",
-    "planlegger",
-    "planleggar",
-    "nurse",
-    "engineer",
-    "teacher",
-    "doctor",
-    "physician",
-    "psychologist",
-    "lawyer",
-    "advisor",
-    "adviser",
-    "consultant",
-    "developer",
-    "utvikler",
-    "analytiker",
-];
-
-/// Leaders.
-const LEADER: &[&str] = &[
-    "leder",
-    "leiar",
-    "enhetsleder",
-    "einingsleiar",
-    "avdelingsleder",
-    "avdelingsleiar",
-    "rektor",
-    "styrer",
-    "styrar",
-    "sjef",
-    "direktør",
-    "rådmann",
-    "kommunedirektør",
-    "kommunalsjef",
-    "manager",
-    "director",
-    "head of",
-    "chief",
-];
-
-/// Two-word titles that override their parts.
-const SPECIALIST_PHRASES: &[&str] = &[
-    "pedagogisk leder",
-    "pedagogisk leiar",
-    "pedagogiske ledere",
-    "pedagogiske leiarar",
-];
-
-/// Endings a title word may carry after a term (plurals, definite forms).
-const INFLECTIONS: &[&str] = &[
-    "", "e", "er", "ere", "erne", "en", "ene", "ar", "arar", "arane", "ane", "a", "ne", "r", "s",
-    "es", "ens", "ar", "t", "et",
-];
 
 /// The role family: front matter `role`, else the title, else the first heading; in a title,
 /// the `extra` titles of the configuration first, then the built-in lists.
@@ -231,6 +33,7 @@ pub(crate) fn detect(
     title: Option<&str>,
     first_heading: Option<&str>,
     extra: &BTreeMap<RoleFamily, Vec<String>>,
+    v: &Vocabulary,
 ) -> RoleFamily {
     if let Some(role) = metadata
         .get("role")
@@ -242,21 +45,26 @@ pub(crate) fn detect(
     [title, first_heading]
         .into_iter()
         .flatten()
-        .map(|t| from_extra(t, extra).unwrap_or_else(|| from_title(t)))
+        .map(|t| from_extra(t, extra, v).unwrap_or_else(|| from_title(t, v)))
         .find(|r| *r != RoleFamily::Unknown)
         .unwrap_or(RoleFamily::Unknown)
 }
 
 /// The family of the longest configured title that `title` names, if any.
-fn from_extra(title: &str, extra: &BTreeMap<RoleFamily, Vec<String>>) -> Option<RoleFamily> {
+fn from_extra(
+    title: &str,
+    extra: &BTreeMap<RoleFamily, Vec<String>>,
+    v: &Vocabulary,
+) -> Option<RoleFamily> {
     if extra.is_empty() {
         return None;
     }
+    let endings = v.words(ListName::TitleEndings);
     let w = words::words(title);
     extra
         .iter()
         .flat_map(|(family, titles)| titles.iter().map(move |t| (*family, t)))
-        .filter(|(_, t)| names(&w, &words::words(t)))
+        .filter(|(_, t)| names(&w, &words::words(t), endings))
         .max_by_key(|(_, t)| t.chars().count())
         .map(|(family, _)| family)
 }
@@ -264,7 +72,7 @@ fn from_extra(title: &str, extra: &BTreeMap<RoleFamily, Vec<String>>) -> Option<
 /// True when `parts` (the words of a configured title) occur as consecutive words of `w`: the
 /// first may be the end of a compound ("nattmiljøveileder"), the last may be inflected
 /// ("miljøveiledere"), words between must be equal.
-fn names(w: &[String], parts: &[String]) -> bool {
+fn names(w: &[String], parts: &[String], endings: &[String]) -> bool {
     let n = parts.len();
     if n == 0 {
         return false;
@@ -275,10 +83,9 @@ fn names(w: &[String], parts: &[String]) -> bool {
             .zip(parts)
             .enumerate()
             .all(|(i, (word, part))| match (i == 0, i + 1 == n) {
-                (true, true) => longest_match(word, &[part.as_str()]).is_some(),
+                (true, true) => ends_in_term(word, part, endings),
                 (true, false) => word.ends_with(part.as_str()),
-                (false, true) => INFLECTIONS
-                    .iter()
+                (false, true) => with_endings(endings)
                     .any(|ending| word.strip_suffix(ending) == Some(part.as_str())),
                 (false, false) => word == part,
             })
@@ -299,11 +106,12 @@ pub(crate) fn parse(value: &str) -> Option<RoleFamily> {
 }
 
 /// The family a title names.
-pub(crate) fn from_title(title: &str) -> RoleFamily {
+pub(crate) fn from_title(title: &str, v: &Vocabulary) -> RoleFamily {
     let w = words::words(title);
+    let endings = v.words(ListName::TitleEndings);
     let mut found = Found::default();
     let mut skip = vec![false; w.len()];
-    for phrase in SPECIALIST_PHRASES {
+    for phrase in v.words(ListName::SpecialistPhrases) {
         if let Some(i) = words::find(&w, phrase) {
             found.specialist = true;
             for s in skip
@@ -315,8 +123,13 @@ pub(crate) fn from_title(title: &str) -> RoleFamily {
             }
         }
     }
-    if words::contains(&w, "head of") {
-        found.leader = true;
+    for (list, tag) in LISTS {
+        if v.words(list)
+            .iter()
+            .any(|term| term.contains(' ') && words::contains(&w, term))
+        {
+            found.mark(tag);
+        }
     }
     for (word, skipped) in w.iter().zip(&skip) {
         if *skipped {
@@ -324,7 +137,9 @@ pub(crate) fn from_title(title: &str) -> RoleFamily {
         }
         let best = LISTS
             .iter()
-            .filter_map(|(list, tag)| longest_match(word, list).map(|len| (len, *tag)))
+            .filter_map(|(list, tag)| {
+                longest_match(word, v.words(*list), endings).map(|len| (len, *tag))
+            })
             .max_by_key(|(len, _)| *len);
         if let Some((_, tag)) = best {
             found.mark(tag);
@@ -344,14 +159,14 @@ enum Tag {
     Contract,
 }
 
-/// The lists, each with its tag.
-const LISTS: [(&[&str], Tag); 6] = [
-    (APPRENTICE, Tag::Apprentice),
-    (LEADER, Tag::Leader),
-    (SPECIALIST, Tag::Specialist),
-    (SKILLED_TRADE, Tag::Trade),
-    (ENTRY_LEVEL, Tag::Entry),
-    (CONTRACT, Tag::Contract),
+/// The lists, each with its tag. On a tie in length the last wins.
+const LISTS: [(ListName, Tag); 6] = [
+    (ListName::Apprentice, Tag::Apprentice),
+    (ListName::Leader, Tag::Leader),
+    (ListName::Specialist, Tag::Specialist),
+    (ListName::SkilledTrade, Tag::Trade),
+    (ListName::EntryLevel, Tag::Entry),
+    (ListName::Contract, Tag::Contract),
 ];
 
 /// Which families the words of a title named.
@@ -396,23 +211,36 @@ impl Found {
     }
 }
 
-/// The length of the longest term of `list` that `word` ends with (before an inflection).
-fn longest_match(word: &str, list: &[&str]) -> Option<usize> {
+/// The length of the longest one-word term of `list` that `word` ends with (before one of the
+/// `endings`, or none).
+fn longest_match(word: &str, list: &[String], endings: &[String]) -> Option<usize> {
     list.iter()
         .filter(|term| !term.contains(' '))
-        .filter(|term| {
-            INFLECTIONS.iter().any(|ending| {
-                word.strip_suffix(ending)
-                    .is_some_and(|stem| stem.ends_with(**term))
-            })
-        })
-        .map(|term| term.len())
+        .filter(|term| ends_in_term(word, term, endings))
+        .map(String::len)
         .max()
+}
+
+/// True when `word` ends with `term`, before one of the `endings` or none.
+fn ends_in_term(word: &str, term: &str, endings: &[String]) -> bool {
+    with_endings(endings).any(|ending| {
+        word.strip_suffix(ending)
+            .is_some_and(|stem| stem.ends_with(term))
+    })
+}
+
+/// No ending, then each of `endings`.
+fn with_endings(endings: &[String]) -> impl Iterator<Item = &str> {
+    std::iter::once("").chain(endings.iter().map(String::as_str))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn v() -> &'static Vocabulary {
+        crate::rules::default_vocabulary()
+    }
     use RoleFamily::*;
 
     #[test]
@@ -439,7 +267,7 @@ mod tests {
             ("Cleaner, part time", EntryLevel),
             ("Vil du bli med på laget?", Unknown),
         ] {
-            assert_eq!(from_title(title), family, "{title}");
+            assert_eq!(from_title(title, v()), family, "{title}");
         }
     }
 
@@ -448,9 +276,15 @@ mod tests {
         let mut meta = BTreeMap::new();
         meta.insert("role".to_string(), serde_json::json!("Skilled_Trade"));
         let (meta0, none) = (BTreeMap::new(), BTreeMap::new());
-        assert_eq!(detect(&meta, Some("Rektor"), None, &none), SkilledTrade);
-        assert_eq!(detect(&meta0, None, Some("Vaktmeister"), &none), EntryLevel);
-        assert_eq!(detect(&meta0, None, None, &none), Unknown);
+        assert_eq!(
+            detect(&meta, Some("Rektor"), None, &none, v()),
+            SkilledTrade
+        );
+        assert_eq!(
+            detect(&meta0, None, Some("Vaktmeister"), &none, v()),
+            EntryLevel
+        );
+        assert_eq!(detect(&meta0, None, None, &none, v()), Unknown);
     }
 
     #[test]
@@ -464,7 +298,7 @@ mod tests {
         extra.insert(Leader, vec!["koordinator".to_string()]);
         let (meta0, none) = (BTreeMap::new(), BTreeMap::new());
         assert_eq!(
-            detect(&meta0, Some("Miljøveileder 50 %"), None, &none),
+            detect(&meta0, Some("Miljøveileder 50 %"), None, &none, v()),
             Specialist
         );
         for (title, family) in [
@@ -477,12 +311,16 @@ mod tests {
             ("Koordinator frivillighet", Leader),
             ("Sykepleier", Specialist),
         ] {
-            assert_eq!(detect(&meta0, Some(title), None, &extra), family, "{title}");
+            assert_eq!(
+                detect(&meta0, Some(title), None, &extra, v()),
+                family,
+                "{title}"
+            );
         }
         let mut meta = BTreeMap::new();
         meta.insert("role".to_string(), serde_json::json!("specialist"));
         assert_eq!(
-            detect(&meta, Some("Miljøveileder"), None, &extra),
+            detect(&meta, Some("Miljøveileder"), None, &extra, v()),
             Specialist
         );
     }

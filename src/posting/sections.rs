@@ -7,7 +7,7 @@
 //!    is `preferred`; a portal label ("Utdanningsnivå", "Språk") is `other`; otherwise the kind
 //!    whose pattern occurs *earliest* in the heading wins ("Spørsmål om stillingen" is about
 //!    applying, "Kvalifikasjoner og personlige egenskaper" is requirements), ties going to the
-//!    order of [`HEADINGS`]. "Vi søker deg som", "Vi ønsker at du", "Me søkjer" and the like are
+//!    order of [`HEADING_KINDS`]. "Vi søker deg som", "Vi ønsker at du", "Me søkjer" and the like are
 //!    requirements: such blocks usually hold musts. "Om stillingen" is `duties`: it describes the
 //!    work itself (and where the duties mention driving, rules need to see it there).
 //! 2. **Item → effective section**: words in the item's own line override the block. A preferred
@@ -20,412 +20,20 @@
 //!    master") rather than soften it. Offer, about and application items keep their block's kind; portal
 //!    fields are always `other`.
 //!
-//! It does not decide what is a heading (the format readers and `lines` do) or split sentences.
+//! The words are the [`Vocabulary`]'s (`headings-*` and `markers-*` in the rule pack); the
+//! decisions are made here. It does not decide what is a heading (the format readers and `lines`
+//! do) or split sentences.
 
+use super::vocabulary::{ListName, HEADING_KINDS, MAX_HEADING_PHRASE_WORDS};
 use super::words;
-use super::words::WordList;
-use super::{ItemKind, SectionKind};
-
-/// Exact headings that are portal labels, not sections: their content is never a demand.
-static PORTAL_HEADINGS: WordList = WordList::new(&[
-    "utdanningsnivå",
-    "utdanningsretning",
-    "utdanningsnivå og retning",
-    "språk",
-    "arbeidsspråk",
-    "stillingstype",
-    "stillingsprosent",
-    "arbeidstid",
-    "arbeidstidsordning",
-    "sektor",
-    "antall stillinger",
-    "tal stillingar",
-    "nøkkelinformasjon",
-    "nøkkelinfo",
-    "sted",
-    "ansettelsesform",
-    "tilsettingsform",
-    "varighet",
-    "language",
-    "languages",
-    "education level",
-    "employment type",
-    "location",
-    "sector",
-    "start date",
-]);
-
-/// Heading words that make the whole block `preferred`.
-static PREFERRED_HEADING: WordList = WordList::new(&[
-    "fordel",
-    "*fordel",
-    "fordelaktig",
-    "ønskel*",
-    "ønskjel*",
-    "ynskjel*",
-    "ynskel*",
-    "gjerne",
-    "nice to have",
-    "nice to haves",
-    "preferred",
-    "advantage*",
-    "desirable",
-    "a plus",
-    "bonus",
-]);
-
-/// Heading patterns per kind (see [`super::words`] for the pattern language). The order breaks
-/// ties between patterns that start at the same word.
-static HEADINGS: [(SectionKind, WordList); 6] = [
-    (
-        SectionKind::Requirements,
-        WordList::new(&[
-            "kvalifikasjon*",
-            "* kvalifikasjon*",
-            "*kvalifikasjoner",
-            "*kvalifikasjonar",
-            "*krav",
-            "krav*",
-            "*kompetanse",
-            "* kompetanse",
-            "krav til *",
-            "utdanning",
-            "utdanning og erfaring",
-            "erfaring",
-            "hvem er du",
-            "kven er du",
-            "hvem søker vi",
-            "kven søkjer vi",
-            "hvem ser vi etter",
-            "kven ser vi etter",
-            "om deg",
-            "du må",
-            "du må ha",
-            "du har",
-            "du bør ha",
-            "din profil",
-            "profil",
-            "qualification*",
-            "requirement*",
-            "required",
-            "competenc*",
-            "who we are looking for",
-            "we are looking for",
-            "what we are looking for",
-            "what we look for",
-            "what you bring",
-            "what you need",
-            "your profile",
-            "profile",
-            "about you",
-            "who you are",
-            "you have",
-            "what you have",
-            "you bring",
-            "your background",
-            "background",
-            "must have*",
-            "must haves",
-            "the ideal candidate",
-            "ideal candidate",
-            "skills and experience",
-            "experience",
-            "education",
-        ]),
-    ),
-    (
-        SectionKind::Personal,
-        WordList::new(&[
-            "personlig*",
-            "personleg*",
-            "*egenskaper",
-            "*eigenskapar",
-            "egenskap*",
-            "eigenskap*",
-            "* egenskap*",
-            "* eigenskap*",
-            "du er",
-            "personal qualit*",
-            "personal skill*",
-            "personal attribut*",
-            "personality",
-            "soft skills",
-            "you are",
-        ]),
-    ),
-    (
-        SectionKind::Duties,
-        WordList::new(&[
-            "*oppgaver",
-            "*oppgåver",
-            "* *oppgaver",
-            "* *oppgåver",
-            "oppgave*",
-            "oppgåve*",
-            "om stillingen",
-            "om stillinga",
-            "stillingen",
-            "stillinga",
-            "stilling",
-            "stillingsbeskrivelse",
-            "stillingsomtale",
-            "*område",
-            "*områder",
-            "*områda",
-            "ansvar*",
-            "arbeidet",
-            "jobben",
-            "hva skal du gjøre",
-            "kva skal du gjere",
-            "responsibilit*",
-            "duties",
-            "tasks",
-            "your tasks",
-            "job description",
-            "the job",
-            "the role",
-            "the position",
-            "role",
-            "position",
-            "what you will do",
-            "about the role",
-            "about the job",
-            "about the position",
-        ]),
-    ),
-    (
-        SectionKind::Offer,
-        WordList::new(&[
-            "vi tilbyr",
-            "vi kan tilby",
-            "me tilbyr",
-            "me kan tilby",
-            "tilbyr",
-            "tilbod",
-            "hos oss får du",
-            "hjå oss får du",
-            "lønn*",
-            "løn",
-            "betingelser",
-            "vilkår",
-            "fordeler",
-            "goder",
-            "we offer",
-            "what we offer",
-            "we can offer",
-            "benefits",
-            "salary",
-            "perks",
-        ]),
-    ),
-    (
-        SectionKind::About,
-        WordList::new(&[
-            "om oss",
-            "om arbeidsplassen",
-            "om arbeidsstaden",
-            "om arbeidsstedet",
-            "om kommunen",
-            "om tenesta",
-            "om tjenesten",
-            "om",
-            "arbeidssted*",
-            "arbeidsstad*",
-            "hvem er vi",
-            "kven er vi",
-            "virksomheten",
-            "verksemda",
-            "about",
-            "about us",
-            "about the workplace",
-            "about the company",
-            "who we are",
-            "the company",
-        ]),
-    ),
-    (
-        SectionKind::Application,
-        WordList::new(&[
-            "søknad*",
-            "*søknad",
-            "søk",
-            "slik søker du",
-            "slik søkjer du",
-            "hvordan søke",
-            "korleis søkje",
-            "*frist",
-            "kontakt*",
-            "*kontakt",
-            "spørsmål*",
-            "mer informasjon",
-            "meir informasjon",
-            "informasjon",
-            "how to apply",
-            "apply",
-            "application*",
-            "applying*",
-            "deadline",
-            "contact*",
-            "more information",
-            "further information",
-        ]),
-    ),
-];
-
-/// Sentence openings that introduce what the employer wants from the candidate; followed by
-/// nothing or by words about the candidate ("Vi søker deg som", "Vi ønsker at du har").
-static INTROS: WordList = WordList::new(&[
-    "vi søker",
-    "vi søkjer",
-    "me søkjer",
-    "me søker",
-    "vi ser etter",
-    "me ser etter",
-    "vi leter etter",
-    "vi ønsker",
-    "vi ønskjer",
-    "me ønskjer",
-    "vi ynskjer",
-    "me ynskjer",
-    "dette ønsker vi",
-    "dette ønskjer vi",
-    "dette ser vi etter",
-    "dette søker vi",
-    "hva vi ser etter",
-    "kva vi ser etter",
-    "kva me ser etter",
-    "hva vi søker",
-    "kva vi søkjer",
-    "kva me søkjer",
-    "vi tror at du",
-    "we are looking for",
-    "we re looking for",
-    "we seek",
-    "we want",
-    "we would like",
-]);
-
-/// Words after an intro that show it is about the candidate.
-static INTRO_CANDIDATE: WordList = WordList::new(&[
-    "deg",
-    "du",
-    "som",
-    "person*",
-    "medarbeider*",
-    "medarbeidar*",
-    "kandidat*",
-    "søker*",
-    "søkjar*",
-    "you",
-    "someone",
-    "candidate*",
-]);
-
-/// Words in an item that make it nice-to-have (checked before the must markers, so
-/// "ikkje eit krav" is preferred).
-static PREFERRED_MARKERS: WordList = WordList::new(&[
-    "ønskel*",
-    "ønskjel*",
-    "ynskjel*",
-    "ynskel*",
-    "en fordel",
-    "ein fordel",
-    "med fordel",
-    "fordel med",
-    "fordel om",
-    "fordel at",
-    "fordelaktig",
-    "et fortrinn",
-    "eit fortrinn",
-    "ikke et krav",
-    "ikkje eit krav",
-    "ikke noe krav",
-    "ikkje noko krav",
-    "ikke krav",
-    "ikkje krav",
-    "ingen krav",
-    "ikke nødvendig",
-    "ikkje naudsynt",
-    "ikkje nødvendig",
-    "ingen betingelse",
-    "ikke en betingelse",
-    "ikke påkrevd",
-    "is an advantage",
-    "an advantage",
-    "a plus",
-    "nice to have",
-    "preferred",
-    "preferably",
-    "not required",
-    "not a requirement",
-    "desirable",
-]);
-
-/// Adverbs that make an item nice-to-have only when they do not follow a comma: "Gjerne erfaring
-/// med barn" is a wish, but in "høyere utdanning, fortrinnsvis master" the adverb narrows a
-/// demand that stays a demand.
-const WEAK_PREFERRED_MARKERS: &[&str] =
-    &["gjerne", "helst", "fortrinnsvis", "preferably", "ideally"];
-
-/// Words in an item that make it a must.
-static MUST_MARKERS: WordList = WordList::new(&[
-    "må",
-    "krav",
-    "utdanningskrav",
-    "kompetansekrav",
-    "kvalifikasjonskrav",
-    "minimumskrav",
-    "språkkrav",
-    "kravet",
-    "krava",
-    "kravene",
-    "kreves",
-    "krevst",
-    "krever",
-    "krev",
-    "påkrevd",
-    "påkrevet",
-    "påkravd",
-    "skal ha",
-    "forutsetning",
-    "forutsettes",
-    "føresetnad",
-    "føresett",
-    "føresetnaden",
-    "nødvendig",
-    "naudsynt",
-    "lyt",
-    "required",
-    "requirement",
-    "must",
-    "essential",
-    "mandatory",
-]);
-
-/// Openings of a sentence that says whom the employer looks for ("Vi søker etter en person med
-/// høyere utdanning"): with a following "med"/"with"/"som har" they state a must.
-static SEEKS: WordList = WordList::new(&[
-    "vi søker",
-    "vi søkjer",
-    "me søkjer",
-    "vi ser etter",
-    "me ser etter",
-    "vi leter etter",
-    "vi leiter etter",
-    "me leiter etter",
-    "we are looking for",
-    "we seek",
-    "we are seeking",
-]);
-
-/// What turns a "Vi søker …" opening into a demand: the qualities that follow.
-static SEEKS_WITH: WordList = WordList::new(&["med", "som har", "with", "who has", "who have"]);
+use super::{ItemKind, SectionKind, Vocabulary};
 
 /// True for a sentence like "Vi søker etter en engasjert person med høyere utdanning".
-fn seeks_someone_with(w: &[String]) -> bool {
-    SEEKS
+fn seeks_someone_with(w: &[String], v: &Vocabulary) -> bool {
+    let with = v.list(ListName::SeeksWith);
+    v.list(ListName::Seeks)
         .prefix_lengths(w)
-        .any(|n| w.get(n..).is_some_and(|rest| SEEKS_WITH.contains_any(rest)))
+        .any(|n| w.get(n..).is_some_and(|rest| with.contains_any(rest)))
 }
 
 /// A heading's text for display and classification: markup (`*`, `_`, `#`, backticks), a
@@ -441,32 +49,29 @@ pub(crate) fn clean_heading(raw: &str) -> String {
 }
 
 /// The section a heading names (`Other` when it names none we know).
-pub(crate) fn classify_heading(heading: &str) -> SectionKind {
+pub(crate) fn classify_heading(heading: &str, v: &Vocabulary) -> SectionKind {
     let w = words::words(heading);
-    if w.is_empty() || PORTAL_HEADINGS.matches_exactly(&w) {
+    if w.is_empty() || v.list(ListName::PortalHeadings).matches_exactly(&w) {
         return SectionKind::Other;
     }
-    if PREFERRED_HEADING.contains_any(&w) {
+    if v.list(ListName::PreferredHeadings).contains_any(&w) {
         return SectionKind::Preferred;
     }
-    if is_intro(&w) {
+    if is_intro(&w, v) {
         return SectionKind::Requirements;
     }
     // The earliest match wins; `min_by_key` keeps the first of equals, so ties go to the order
-    // of HEADINGS.
-    HEADINGS
+    // of HEADING_KINDS.
+    HEADING_KINDS
         .iter()
-        .filter_map(|(kind, patterns)| patterns.find_first(&w).map(|at| (at, *kind)))
+        .filter_map(|(kind, list)| v.list(*list).find_first(&w).map(|at| (at, *kind)))
         .min_by_key(|(at, _)| *at)
         .map_or(SectionKind::Other, |(_, kind)| kind)
 }
 
-/// No heading phrase in the lists is longer than this many words.
-const MAX_HEADING_PHRASE_WORDS: usize = 10;
-
 /// The section a bare line names when the line *is* a heading phrase ("Kvalifikasjoner",
 /// "Vi tilbyr", "Personlege eigenskapar") rather than merely containing one ("Lønn etter avtale").
-pub(crate) fn heading_name(line: &str) -> Option<SectionKind> {
+pub(crate) fn heading_name(line: &str, v: &Vocabulary) -> Option<SectionKind> {
     // A heading phrase is short; most lines are not, and need no list lookups.
     if words::count(line) > MAX_HEADING_PHRASE_WORDS {
         return None;
@@ -475,46 +80,50 @@ pub(crate) fn heading_name(line: &str) -> Option<SectionKind> {
     if w.is_empty() {
         return None;
     }
-    if PORTAL_HEADINGS.matches_exactly(&w) {
+    if v.list(ListName::PortalHeadings).matches_exactly(&w) {
         return Some(SectionKind::Other);
     }
-    if PREFERRED_HEADING.matches_exactly(&w) {
+    if v.list(ListName::PreferredHeadings).matches_exactly(&w) {
         return Some(SectionKind::Preferred);
     }
-    if is_intro(&w) {
+    if is_intro(&w, v) {
         return Some(SectionKind::Requirements);
     }
-    HEADINGS
+    HEADING_KINDS
         .iter()
-        .find(|(_, patterns)| patterns.matches_exactly(&w))
+        .find(|(_, list)| v.list(*list).matches_exactly(&w))
         .map(|(kind, _)| *kind)
 }
 
 /// True for "Vi søker deg som", "Me søkjer", "Vi ønsker at du har" and the like.
-fn is_intro(w: &[String]) -> bool {
-    INTROS.prefix_lengths(w).any(|n| {
+fn is_intro(w: &[String], v: &Vocabulary) -> bool {
+    let candidate = v.list(ListName::IntroCandidate);
+    v.list(ListName::Intros).prefix_lengths(w).any(|n| {
         let rest = w.get(n..).unwrap_or(&[]);
-        rest.is_empty() || INTRO_CANDIDATE.contains_any(rest)
+        rest.is_empty() || candidate.contains_any(rest)
     })
 }
 
 /// The effective section of an item of `kind` with `text`, in a block of section `block`.
-pub(crate) fn effective(block: SectionKind, kind: ItemKind, text: &str) -> SectionKind {
+pub(crate) fn effective(
+    block: SectionKind,
+    kind: ItemKind,
+    text: &str,
+    v: &Vocabulary,
+) -> SectionKind {
     match kind {
         ItemKind::Field => return SectionKind::Other,
         ItemKind::Title => return SectionKind::Title,
         ItemKind::ListItem | ItemKind::Paragraph => {}
     }
     let w = words::words(text);
-    let preferred = PREFERRED_MARKERS.contains_any(&w)
-        || (w
-            .iter()
-            .any(|word| WEAK_PREFERRED_MARKERS.contains(&word.as_str()))
-            && has_weak_marker(text));
+    let weak = v.words(ListName::WeakPreferredMarkers);
+    let preferred = v.list(ListName::PreferredMarkers).contains_any(&w)
+        || (w.iter().any(|word| weak.contains(word)) && has_weak_marker(text, weak));
     // Modality is the clause's (issue 11): "Fagbrev er et krav, erfaring er en fordel" keeps its
     // must; the engine softens the preferred clause alone.
-    let preferred = preferred && !has_must_clause(text);
-    let must = || MUST_MARKERS.contains_any(&w);
+    let preferred = preferred && !has_must_clause(text, v);
+    let must = || v.list(ListName::MustMarkers).contains_any(&w);
     match block {
         SectionKind::Requirements
         | SectionKind::Personal
@@ -524,7 +133,7 @@ pub(crate) fn effective(block: SectionKind, kind: ItemKind, text: &str) -> Secti
         {
             SectionKind::Preferred
         }
-        SectionKind::Other if must() || seeks_someone_with(&w) => SectionKind::Requirements,
+        SectionKind::Other if must() || seeks_someone_with(&w, v) => SectionKind::Requirements,
         SectionKind::Preferred if !preferred && must() => SectionKind::Requirements,
         other => other,
     }
@@ -532,19 +141,24 @@ pub(crate) fn effective(block: SectionKind, kind: ItemKind, text: &str) -> Secti
 
 /// True when a clause of `text` (cut at `, ; . ! ?` and " men ") is a must without a preferred
 /// marker of its own.
-fn has_must_clause(text: &str) -> bool {
+fn has_must_clause(text: &str, v: &Vocabulary) -> bool {
+    let (must, preferred) = (
+        v.list(ListName::MustMarkers),
+        v.list(ListName::PreferredMarkers),
+    );
     text.split([',', ';', '.', '!', '?'])
         .flat_map(|part| part.split(" men "))
         .any(|clause| {
             let w = words::words(clause);
-            MUST_MARKERS.contains_any(&w) && !PREFERRED_MARKERS.contains_any(&w)
+            must.contains_any(&w) && !preferred.contains_any(&w)
         })
 }
 
 /// True when a weak preferred marker occurs in `text` other than right after a comma.
-fn has_weak_marker(text: &str) -> bool {
+fn has_weak_marker(text: &str, markers: &[String]) -> bool {
     let lower = text.to_lowercase();
-    WEAK_PREFERRED_MARKERS.iter().any(|marker| {
+    markers.iter().any(|marker| {
+        let marker = marker.as_str();
         lower.match_indices(marker).any(|(at, m)| {
             let before = lower.get(..at).unwrap_or("");
             let after = lower.get(at + m.len()..).unwrap_or("");
@@ -563,6 +177,10 @@ fn has_weak_marker(text: &str) -> bool {
 mod tests {
     use super::*;
     use SectionKind::*;
+
+    fn v() -> &'static Vocabulary {
+        crate::rules::default_vocabulary()
+    }
 
     #[test]
     fn bokmal_headings() {
@@ -596,7 +214,7 @@ mod tests {
             ("Vi søker sveiser til verkstedet", Other),
             ("Annet", Other),
         ] {
-            assert_eq!(classify_heading(heading), kind, "{heading}");
+            assert_eq!(classify_heading(heading, v()), kind, "{heading}");
         }
     }
 
@@ -615,7 +233,7 @@ mod tests {
             ("Om tenesta", About),
             ("Slik søkjer du", Application),
         ] {
-            assert_eq!(classify_heading(heading), kind, "{heading}");
+            assert_eq!(classify_heading(heading, v()), kind, "{heading}");
         }
     }
 
@@ -636,23 +254,7 @@ mod tests {
             ("How to apply", Application),
             ("Contact", Application),
         ] {
-            assert_eq!(classify_heading(heading), kind, "{heading}");
-        }
-    }
-
-    #[test]
-    fn no_heading_phrase_is_longer_than_the_early_exit() {
-        let lists = HEADINGS
-            .iter()
-            .flat_map(|(_, l)| l.patterns())
-            .chain(PORTAL_HEADINGS.patterns())
-            .chain(PREFERRED_HEADING.patterns())
-            .chain(INTROS.patterns());
-        for pattern in lists {
-            assert!(
-                words::count(pattern) <= MAX_HEADING_PHRASE_WORDS,
-                "{pattern}"
-            );
+            assert_eq!(classify_heading(heading, v()), kind, "{heading}");
         }
     }
 
@@ -667,29 +269,29 @@ mod tests {
             ("About the role", Duties),
             ("About us", About),
         ] {
-            assert_eq!(classify_heading(heading), kind, "{heading}");
+            assert_eq!(classify_heading(heading, v()), kind, "{heading}");
         }
     }
 
     #[test]
     fn what_we_look_for_is_requirements() {
         for heading in ["Kva vi ser etter", "Hva vi ser etter", "Kva me søkjer"] {
-            assert_eq!(classify_heading(heading), Requirements, "{heading}");
+            assert_eq!(classify_heading(heading, v()), Requirements, "{heading}");
         }
     }
 
     #[test]
     fn bare_lines_must_be_heading_phrases() {
-        assert_eq!(heading_name("Kvalifikasjoner"), Some(Requirements));
-        assert_eq!(heading_name("Personlege eigenskapar"), Some(Personal));
-        assert_eq!(heading_name("Vi tilbyr"), Some(Offer));
-        assert_eq!(heading_name("Lønn etter avtale"), None);
-        assert_eq!(heading_name("Gode pensjonsordninger"), None);
+        assert_eq!(heading_name("Kvalifikasjoner", v()), Some(Requirements));
+        assert_eq!(heading_name("Personlege eigenskapar", v()), Some(Personal));
+        assert_eq!(heading_name("Vi tilbyr", v()), Some(Offer));
+        assert_eq!(heading_name("Lønn etter avtale", v()), None);
+        assert_eq!(heading_name("Gode pensjonsordninger", v()), None);
     }
 
     #[test]
     fn item_modality_comes_from_its_own_line() {
-        let item = |block, text| effective(block, ItemKind::ListItem, text);
+        let item = |block, text| effective(block, ItemKind::ListItem, text, v());
         assert_eq!(
             item(Requirements, "Fagbrev som helsefagarbeider"),
             Requirements
@@ -739,7 +341,7 @@ mod tests {
         );
         assert_eq!(item(Other, "Vi har skjerpede miljøkrav"), Other);
         assert_eq!(
-            effective(Requirements, ItemKind::Field, "Utdanning: Fagbrev"),
+            effective(Requirements, ItemKind::Field, "Utdanning: Fagbrev", v()),
             Other
         );
     }
@@ -756,6 +358,10 @@ mod clause_modality_tests {
     use super::*;
     use SectionKind::*;
 
+    fn v() -> &'static Vocabulary {
+        crate::rules::default_vocabulary()
+    }
+
     #[test]
     fn a_must_clause_keeps_the_item_a_must() {
         for (text, kind) in [
@@ -770,7 +376,7 @@ mod clause_modality_tests {
             ("Førerkort er ønskelig", Preferred),
         ] {
             assert_eq!(
-                effective(Requirements, ItemKind::ListItem, text),
+                effective(Requirements, ItemKind::ListItem, text, v()),
                 kind,
                 "{text}"
             );

@@ -9,6 +9,7 @@
 use super::builder::Unit;
 use super::lines;
 use super::words;
+use super::Vocabulary;
 use std::ops::Range;
 
 /// Longest first line (in words) that is taken as the title.
@@ -18,7 +19,7 @@ const MAX_TITLE_WORDS: usize = 12;
 const BULLETS: &[char] = &['-', '•', '*', '–', '—', '·', '▪', '●', '◦', 'o'];
 
 /// The units of the text body of `text`, which starts at byte `body_start`.
-pub(crate) fn units(text: &str, body_start: usize) -> Vec<Unit> {
+pub(crate) fn units(text: &str, body_start: usize, v: &Vocabulary) -> Vec<Unit> {
     let body = text.get(body_start..).unwrap_or("");
     let mut out = Vec::new();
     let mut paragraph: Option<Range<usize>> = None;
@@ -30,8 +31,8 @@ pub(crate) fn units(text: &str, body_start: usize) -> Vec<Unit> {
         offset += line.len();
         let content = line.trim_end_matches(['\n', '\r']);
         let Some(trimmed) = lines::trim(content, 0..content.len()) else {
-            flush_paragraph(text, &mut paragraph, &mut out);
-            flush_item(text, &mut item, &mut out);
+            flush_paragraph(text, &mut paragraph, v, &mut out);
+            flush_item(text, &mut item, v, &mut out);
             continue;
         };
         let abs = trimmed.start + start..trimmed.end + start;
@@ -43,8 +44,8 @@ pub(crate) fn units(text: &str, body_start: usize) -> Vec<Unit> {
             }
         }
         if let Some(marker_len) = list_marker(content.get(trimmed.clone()).unwrap_or("")) {
-            flush_paragraph(text, &mut paragraph, &mut out);
-            flush_item(text, &mut item, &mut out);
+            flush_paragraph(text, &mut paragraph, v, &mut out);
+            flush_item(text, &mut item, v, &mut out);
             item = lines::trim(text, abs.start + marker_len..abs.end);
             continue;
         }
@@ -53,14 +54,14 @@ pub(crate) fn units(text: &str, body_start: usize) -> Vec<Unit> {
             r.end = abs.end;
             continue;
         }
-        flush_item(text, &mut item, &mut out);
+        flush_item(text, &mut item, v, &mut out);
         paragraph = Some(match paragraph.take() {
             Some(p) => p.start..abs.end,
             None => abs,
         });
     }
-    flush_paragraph(text, &mut paragraph, &mut out);
-    flush_item(text, &mut item, &mut out);
+    flush_paragraph(text, &mut paragraph, v, &mut out);
+    flush_item(text, &mut item, v, &mut out);
     out
 }
 
@@ -92,16 +93,21 @@ fn list_marker(line: &str) -> Option<usize> {
 }
 
 /// Emits the pending paragraph, line by line.
-fn flush_paragraph(text: &str, paragraph: &mut Option<Range<usize>>, out: &mut Vec<Unit>) {
+fn flush_paragraph(
+    text: &str,
+    paragraph: &mut Option<Range<usize>>,
+    v: &Vocabulary,
+    out: &mut Vec<Unit>,
+) {
     if let Some(r) = paragraph.take() {
-        lines::push_lines(text, r, false, true, out);
+        lines::push_lines(text, r, false, true, v, out);
     }
 }
 
 /// Emits the pending list item (a portal field when it is one).
-fn flush_item(text: &str, item: &mut Option<Range<usize>>, out: &mut Vec<Unit>) {
+fn flush_item(text: &str, item: &mut Option<Range<usize>>, v: &Vocabulary, out: &mut Vec<Unit>) {
     if let Some(r) = item.take() {
-        let is_field = text.get(r.clone()).is_some_and(lines::is_field);
+        let is_field = text.get(r.clone()).is_some_and(|t| lines::is_field(t, v));
         out.push(if is_field {
             Unit::Field(r)
         } else {
@@ -115,7 +121,10 @@ mod tests {
     use super::*;
 
     fn show(text: &str) -> Vec<String> {
-        units(text, 0).into_iter().map(|u| u.show(text)).collect()
+        units(text, 0, crate::rules::default_vocabulary())
+            .into_iter()
+            .map(|u| u.show(text))
+            .collect()
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Word-level phrase matching, used by the heading, marker, language and role lists.
+//! Word-level phrase matching, used by the heading, marker, language and role lists of the
+//! [`super::Vocabulary`].
 //!
 //! Owns one small pattern language so the lists elsewhere can stay plain data: a pattern is
 //! words separated by spaces, matched case-insensitively against whole words; a pattern word
@@ -8,26 +9,30 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// A static list of patterns with an index built on first use, for lists matched against every
-/// item of every ad: patterns are split into words once, looked up by their first word, and only
-/// patterns whose first word has a wildcard are tried at every position.
+/// A list of patterns with an index built on first use, for lists matched against every item of
+/// every ad: patterns are split into words once, looked up by their first word, and only
+/// patterns whose first word has a wildcard are tried at every position. Lists that are only
+/// read as they are ([`WordList::patterns`]: role titles, language words) never build one.
+#[derive(Debug, Clone, Default)]
 pub(crate) struct WordList {
-    patterns: &'static [&'static str],
+    /// The patterns as written.
+    patterns: Vec<String>,
     index: OnceLock<Index>,
 }
 
+#[derive(Debug, Clone, Default)]
 struct Index {
     /// Every pattern split into its words, in list order.
-    split: Vec<Vec<&'static str>>,
+    split: Vec<Vec<String>>,
     /// Patterns (indices into `split`, in list order) by their first word.
-    by_first: HashMap<&'static str, Vec<usize>>,
+    by_first: HashMap<String, Vec<usize>>,
     /// Patterns whose first word has a wildcard, in list order.
     wildcard_first: Vec<usize>,
 }
 
 impl WordList {
     /// A list of patterns (see the module doc for the pattern language).
-    pub(crate) const fn new(patterns: &'static [&'static str]) -> Self {
+    pub(crate) fn new(patterns: Vec<String>) -> Self {
         Self {
             patterns,
             index: OnceLock::new(),
@@ -35,24 +40,23 @@ impl WordList {
     }
 
     /// The patterns as written.
-    #[cfg(test)]
-    pub(crate) fn patterns(&self) -> &'static [&'static str] {
-        self.patterns
+    pub(crate) fn patterns(&self) -> &[String] {
+        &self.patterns
     }
 
     fn index(&self) -> &Index {
         self.index.get_or_init(|| {
-            let split: Vec<Vec<&'static str>> = self
+            let split: Vec<Vec<String>> = self
                 .patterns
                 .iter()
-                .map(|p| p.split_whitespace().collect())
+                .map(|p| p.split_whitespace().map(str::to_string).collect())
                 .collect();
-            let mut by_first: HashMap<&'static str, Vec<usize>> = HashMap::new();
+            let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
             let mut wildcard_first = Vec::new();
             for (i, words) in split.iter().enumerate() {
                 match words.first() {
                     Some(first) if first.contains('*') => wildcard_first.push(i),
-                    Some(first) => by_first.entry(*first).or_default().push(i),
+                    Some(first) => by_first.entry(first.clone()).or_default().push(i),
                     None => {}
                 }
             }
@@ -69,7 +73,7 @@ impl WordList {
         &'s self,
         words: &'s [String],
         i: usize,
-    ) -> impl Iterator<Item = &'s [&'static str]> + 's {
+    ) -> impl Iterator<Item = &'s [String]> + 's {
         let index = self.index();
         let exact = words
             .get(i)
@@ -78,7 +82,7 @@ impl WordList {
             .flatten();
         exact
             .chain(&index.wildcard_first)
-            .map(|&p| index.split[p].as_slice())
+            .filter_map(|&p| index.split.get(p).map(Vec::as_slice))
             .filter(move |pattern| split_matches_at(words, i, pattern))
     }
 
@@ -103,12 +107,12 @@ impl WordList {
         &'s self,
         words: &'s [String],
     ) -> impl Iterator<Item = usize> + 's {
-        self.matching_at(words, 0).map(<[&str]>::len)
+        self.matching_at(words, 0).map(<[String]>::len)
     }
 }
 
 /// True when the pattern `words` of a split pattern match `text_words` starting at word `i`.
-fn split_matches_at(text_words: &[String], i: usize, pattern: &[&str]) -> bool {
+fn split_matches_at(text_words: &[String], i: usize, pattern: &[String]) -> bool {
     text_words.get(i..).is_some_and(|rest| {
         rest.len() >= pattern.len() && pattern.iter().zip(rest).all(|(p, w)| word_matches(w, p))
     })
@@ -154,11 +158,6 @@ pub(crate) fn contains(words: &[String], pattern: &str) -> bool {
     find(words, pattern).is_some()
 }
 
-/// True when `pattern` matches all of `words`, and nothing else.
-pub(crate) fn is_exactly(words: &[String], pattern: &str) -> bool {
-    pattern.split_whitespace().count() == words.len() && find(words, pattern) == Some(0)
-}
-
 /// The number of whitespace-separated words in `text` that hold a letter or digit.
 pub(crate) fn count(text: &str) -> usize {
     text.split_whitespace()
@@ -179,8 +178,10 @@ mod tests {
         assert!(contains(&w, "ikkje eit krav"));
         assert!(!contains(&w, "kvalifikasjon"));
         assert_eq!(find(&w, "krav"), Some(4));
-        assert!(is_exactly(&words("Vi tilbyr"), "vi tilbyr"));
-        assert!(!is_exactly(&words("Vi tilbyr deg"), "vi tilbyr"));
+        let list = WordList::new(vec!["vi tilbyr".into(), "*krav".into()]);
+        assert!(list.matches_exactly(&words("Vi tilbyr")));
+        assert!(!list.matches_exactly(&words("Vi tilbyr deg")));
+        assert_eq!(list.find_first(&words("Lønn og utdanningskrav")), Some(2));
     }
 
     #[test]

@@ -10,6 +10,7 @@ use super::error::{LoadError, Location, RuleError};
 use super::rule::{Kind, Rule, Unless};
 use super::schema::{Example, RuleSpec, Subject};
 use super::terms::{self, TermSet};
+use super::vocabulary::{self, VocabularyList};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -43,7 +44,7 @@ mod embedded {
 }
 
 /// How the names of embedded rule files start.
-const EMBEDDED_PREFIX: &str = "<embedded>/";
+pub(super) const EMBEDDED_PREFIX: &str = "<embedded>/";
 
 /// The default rule pack compiled into the binary (the `rules/` directory at build time).
 pub fn embedded_sources() -> Vec<RuleSource> {
@@ -133,17 +134,34 @@ pub fn parse_pack(
     sources: &[RuleSource],
     also: &[RuleSource],
 ) -> Result<(Vec<Rule>, Vec<TermSet>), LoadError> {
+    parse_all(sources, also).map(|pack| (pack.rules, pack.term_sets))
+}
+
+/// Everything a rule pack defines.
+#[derive(Debug, Clone)]
+pub struct Pack {
+    /// The rules, in file order.
+    pub rules: Vec<Rule>,
+    /// Every term set, sorted by name and language.
+    pub term_sets: Vec<TermSet>,
+    /// Every word list of the reader's vocabulary, sorted by name and language.
+    pub word_lists: Vec<VocabularyList>,
+}
+
+/// [`parse_pack`], also returning the word lists (those of `also` included, as for term sets:
+/// a list in `sources` replaces one of the same name and language in `also`).
+///
+/// # Errors
+/// [`LoadError::Invalid`] with every problem found.
+pub fn parse_all(sources: &[RuleSource], also: &[RuleSource]) -> Result<Pack, LoadError> {
     let mut rules = Vec::new();
     let mut errors = Vec::new();
-    let chunks: Vec<(&RuleSource, Vec<Chunk>)> = sources
-        .iter()
-        .map(|s| (s, split_documents(&s.text)))
-        .collect();
+    let chunks = documents(sources);
     let mut sets = terms::Sets::new();
     let mut extensions = Vec::new();
     for (source, list) in &chunks {
-        for chunk in list.iter().filter(|c| terms::is_term_set(c)) {
-            match terms::parse(&source.name, chunk) {
+        for chunk in of(list, Defines::TermSet) {
+            match terms::parse(&source.name, chunk, converted(source, chunk)) {
                 Ok(set) if set.extend => extensions.push(set),
                 Ok(set) => {
                     if let Err(e) = terms::insert(&mut sets, set) {
@@ -154,12 +172,10 @@ pub fn parse_pack(
             }
         }
     }
-    for source in also {
-        for chunk in split_documents(&source.text) {
-            if !terms::is_term_set(&chunk) {
-                continue;
-            }
-            if let Ok(set) = terms::parse(&source.name, &chunk) {
+    let also_chunks = documents(also);
+    for (source, list) in &also_chunks {
+        for chunk in of(list, Defines::TermSet) {
+            if let Ok(set) = terms::parse(&source.name, chunk, converted(source, chunk)) {
                 if !set.extend {
                     sets.entry((set.language, set.name.clone())).or_insert(set);
                 }
@@ -171,14 +187,10 @@ pub fn parse_pack(
             errors.push(e);
         }
     }
+    let word_lists = word_lists(&chunks, &also_chunks, &mut errors);
     for (source, list) in &chunks {
-        for chunk in list.iter().filter(|c| !terms::is_term_set(c)) {
-            let converted = source
-                .converted
-                .iter()
-                .find(|(line, _)| *line == chunk.first_line)
-                .map(|&(_, json)| json);
-            match parse_chunk(&source.name, chunk, converted, &sets) {
+        for chunk in of(list, Defines::Rule) {
+            match parse_chunk(&source.name, chunk, converted(source, chunk), &sets) {
                 Ok(rule) => rules.push(rule),
                 Err(mut e) => errors.append(&mut e),
             }
@@ -200,10 +212,121 @@ pub fn parse_pack(
     if errors.is_empty() {
         let mut sets: Vec<TermSet> = sets.into_values().collect();
         sets.sort_by(|a, b| (&a.name, a.language.id()).cmp(&(&b.name, b.language.id())));
-        Ok((rules, sets))
+        Ok(Pack {
+            rules,
+            term_sets: sets,
+            word_lists,
+        })
     } else {
         Err(LoadError::Invalid(errors))
     }
+}
+
+/// What a YAML document defines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Defines {
+    /// A rule (`id:`).
+    Rule,
+    /// A term set (`term_set:`).
+    TermSet,
+    /// A word list of the reader (`word_list:`).
+    WordList,
+}
+
+/// What `chunk` defines, from a top-level `term_set:` or `word_list:` key: one pass over its
+/// lines (start-up reads every document of the pack).
+fn defines(chunk: &Chunk) -> Defines {
+    for line in chunk.text.lines() {
+        if line.starts_with("term_set:") {
+            return Defines::TermSet;
+        }
+        if line.starts_with("word_list:") {
+            return Defines::WordList;
+        }
+    }
+    Defines::Rule
+}
+
+/// The documents of every source, each with what it defines.
+type Documents<'s> = Vec<(&'s RuleSource, Vec<(Defines, Chunk)>)>;
+
+/// Splits every source into its documents.
+fn documents(sources: &[RuleSource]) -> Documents<'_> {
+    sources
+        .iter()
+        .map(|s| {
+            let list = split_documents(&s.text)
+                .into_iter()
+                .map(|c| (defines(&c), c))
+                .collect();
+            (s, list)
+        })
+        .collect()
+}
+
+/// The documents of `list` that define `what`.
+fn of(list: &[(Defines, Chunk)], what: Defines) -> impl Iterator<Item = &Chunk> {
+    list.iter().filter(move |(d, _)| *d == what).map(|(_, c)| c)
+}
+
+/// The word lists of `chunks` (of `sources`) and of `also`, extensions applied, sorted by name
+/// and language; problems go to `errors`.
+fn word_lists(
+    chunks: &Documents<'_>,
+    also: &Documents<'_>,
+    errors: &mut Vec<RuleError>,
+) -> Vec<VocabularyList> {
+    let mut lists = vocabulary::Lists::new();
+    let mut extensions = Vec::new();
+    for (source, list) in chunks {
+        for chunk in of(list, Defines::WordList) {
+            match vocabulary::parse(&source.name, chunk, converted(source, chunk)) {
+                Ok(l) if l.extend => extensions.push(l),
+                Ok(l) => {
+                    if let Err(e) = vocabulary::insert(&mut lists, l) {
+                        errors.push(e);
+                    }
+                }
+                Err(mut e) => errors.append(&mut e),
+            }
+        }
+    }
+    for (source, list) in also {
+        for chunk in of(list, Defines::WordList) {
+            if let Ok(l) = vocabulary::parse(&source.name, chunk, converted(source, chunk)) {
+                if !l.extend {
+                    lists.entry((l.language, l.name)).or_insert(l);
+                }
+            }
+        }
+    }
+    for l in extensions {
+        vocabulary::extend(&mut lists, l);
+    }
+    let mut lists: Vec<VocabularyList> = lists.into_values().collect();
+    lists.sort_by(|a, b| (a.name, a.language.id()).cmp(&(b.name, b.language.id())));
+    lists
+}
+
+/// The JSON the build converted `chunk` of `source` to, if it did.
+fn converted(source: &RuleSource, chunk: &Chunk) -> Option<&'static str> {
+    source
+        .converted
+        .iter()
+        .find(|(line, _)| *line == chunk.first_line)
+        .map(|&(_, json)| json)
+}
+
+/// The word lists of the embedded pack, built into a [`crate::posting::Vocabulary`] on first
+/// use: what the reader uses when it is given none. The pack's lists load (a unit test checks
+/// it); were one broken, the lists that load are used.
+pub fn default_vocabulary() -> &'static crate::posting::Vocabulary {
+    static DEFAULT: std::sync::OnceLock<crate::posting::Vocabulary> = std::sync::OnceLock::new();
+    DEFAULT.get_or_init(|| {
+        let sources = embedded_sources();
+        let mut errors = Vec::new();
+        vocabulary::build(&word_lists(&documents(&sources), &Vec::new(), &mut errors))
+    })
 }
 
 /// Reads one document: from its JSON form when the build converted it (and it reads), else from
@@ -534,15 +657,16 @@ examples:
     }
 
     #[test]
-    fn the_json_converted_at_build_time_gives_the_same_rules_as_the_yaml() {
+    fn the_json_converted_at_build_time_gives_the_same_pack_as_the_yaml() {
         let embedded = embedded_sources();
         assert!(embedded.iter().all(|s| !s.converted.is_empty()));
         let yaml: Vec<RuleSource> = embedded
             .iter()
             .map(|s| RuleSource::new(s.name.clone(), s.text.clone()))
             .collect();
-        let fast = format!("{:?}", parse_sources(&embedded).unwrap());
-        let slow = format!("{:?}", parse_sources(&yaml).unwrap());
+        // Rules, term sets and word lists alike.
+        let fast = format!("{:?}", parse_all(&embedded, &[]).unwrap());
+        let slow = format!("{:?}", parse_all(&yaml, &[]).unwrap());
         assert_eq!(fast, slow);
     }
 

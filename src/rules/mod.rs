@@ -1,5 +1,7 @@
 //! Rules as data: the YAML schema, loading (embedded default pack and user directories) with
-//! precise errors, and validating each rule into a plain [`Rule`] with its kind as a [`Kind`].
+//! precise errors, and validating each rule into a plain [`Rule`] with its kind as a [`Kind`];
+//! the shared term sets, and the reader's word lists ([`VocabularyList`], built into the
+//! [`crate::posting::Vocabulary`] the reader is given).
 //!
 //! It does not compile or run rules (that is the engine, which also runs the rules' own
 //! examples) and imports nothing from it.
@@ -10,11 +12,16 @@ mod load;
 mod rule;
 pub mod schema;
 mod terms;
+mod vocabulary;
 
 pub use error::{LoadError, Location, RuleError};
-pub use load::{dir_sources, embedded_sources, parse_pack, parse_sources, parse_with, RuleSource};
+pub use load::{
+    default_vocabulary, dir_sources, embedded_sources, parse_all, parse_pack, parse_sources,
+    parse_with, Pack, RuleSource,
+};
 pub use rule::{Count, Kind, Limit, Missing, Pattern, Phrases, Readability, Rule, RuleSet, Unless};
 pub use terms::{TermSet, TermSetSpec};
+pub use vocabulary::{VocabularyList, VocabularyListSpec};
 
 use std::path::PathBuf;
 
@@ -36,17 +43,20 @@ pub struct RuleOptions {
 /// [`LoadError`] with every problem found in `dir`.
 pub fn load_for_test(dir: &std::path::Path, no_default_rules: bool) -> Result<RuleSet, LoadError> {
     let embedded_pack = embedded_sources();
-    let (mut rules, sets) = parse_pack(&dir_sources(dir)?, &embedded_pack)?;
+    let mut pack = parse_all(&dir_sources(dir)?, &embedded_pack)?;
     if !no_default_rules {
-        let ids: std::collections::HashSet<String> = rules.iter().map(|r| r.id.clone()).collect();
+        let ids: std::collections::HashSet<String> =
+            pack.rules.iter().map(|r| r.id.clone()).collect();
         let embedded = parse_sources(&embedded_pack)?;
-        rules.extend(embedded.into_iter().filter(|r| !ids.contains(&r.id)));
+        pack.rules
+            .extend(embedded.into_iter().filter(|r| !ids.contains(&r.id)));
     }
-    Ok(RuleSet::with_term_sets(rules, sets))
+    Ok(RuleSet::from_pack(pack))
 }
 
 /// Loads the active rules: the embedded pack (unless left out) plus every directory. The
-/// embedded term sets are always there (the engine's word lists are among them).
+/// embedded term sets and the reader's word lists are always there (a directory may extend
+/// them).
 ///
 /// # Errors
 /// [`LoadError`] with every problem found, each naming file, line, column and rule id.
@@ -59,6 +69,5 @@ pub fn load(options: &RuleOptions) -> Result<RuleSet, LoadError> {
     for dir in &options.dirs {
         sources.extend(dir_sources(dir)?);
     }
-    let (rules, sets) = parse_pack(&sources, &also)?;
-    Ok(RuleSet::with_term_sets(rules, sets))
+    Ok(RuleSet::from_pack(parse_all(&sources, &also)?))
 }

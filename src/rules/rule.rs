@@ -11,9 +11,11 @@
 //! the engine's `run`.
 
 use super::error::Location;
+use super::load::Pack;
 use super::schema::{Examples, Replacement, RuleKind, RuleSpec, Subject, When, Within};
 use super::terms::TermSet;
-use crate::posting::SectionKind;
+use super::vocabulary::VocabularyList;
+use crate::posting::{SectionKind, Vocabulary};
 use crate::taxonomy::{Category, Language, Severity};
 use std::any::Any;
 use std::fmt;
@@ -315,6 +317,8 @@ type Derived = OnceLock<Arc<dyn Any + Send + Sync>>;
 pub struct RuleSet {
     rules: Vec<Rule>,
     term_sets: Vec<TermSet>,
+    word_lists: Vec<VocabularyList>,
+    vocabulary: Option<Arc<Vocabulary>>,
     derived: [Derived; 3],
 }
 
@@ -339,8 +343,33 @@ impl RuleSet {
         RuleSet {
             rules,
             term_sets,
+            word_lists: Vec::new(),
+            vocabulary: None,
             derived: Default::default(),
         }
+    }
+
+    /// The set of everything `pack` defines: rules, term sets and the reader's word lists.
+    pub fn from_pack(pack: Pack) -> RuleSet {
+        let vocabulary = Arc::new(super::vocabulary::build(&pack.word_lists));
+        RuleSet {
+            word_lists: pack.word_lists,
+            vocabulary: Some(vocabulary),
+            ..RuleSet::with_term_sets(pack.rules, pack.term_sets)
+        }
+    }
+
+    /// Every word list of the reader's vocabulary, by name and language (empty for a set made
+    /// without a pack).
+    pub fn word_lists(&self) -> &[VocabularyList] {
+        &self.word_lists
+    }
+
+    /// The reader's vocabulary these rules were loaded with, for
+    /// [`crate::posting::ReadOptions::vocabulary`]; `None` for a set made without a pack (the
+    /// reader then uses the embedded pack's).
+    pub fn vocabulary(&self) -> Option<Arc<Vocabulary>> {
+        self.vocabulary.clone()
     }
 
     /// Every term set, by name and language.

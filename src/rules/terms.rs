@@ -60,15 +60,10 @@ pub struct TermSet {
     pub extend: bool,
 }
 
-/// True when `chunk` defines a term set rather than a rule.
-pub(super) fn is_term_set(chunk: &Chunk) -> bool {
-    chunk.text.lines().any(|l| l.starts_with("term_set:"))
-}
-
 /// Term sets by (language, name).
 pub(super) type Sets = HashMap<(RuleLanguage, String), TermSet>;
 
-fn error(
+pub(super) fn error(
     file: &str,
     chunk: &Chunk,
     field: &str,
@@ -90,9 +85,20 @@ fn error(
     }
 }
 
-/// Reads and checks the term set in `chunk`.
-pub(super) fn parse(file: &str, chunk: &Chunk) -> Result<TermSet, Vec<RuleError>> {
-    let spec: TermSetSpec = serde_yaml_ng::from_str(&chunk.text).map_err(|e| {
+/// Reads and checks the term set in `chunk`: from `json` when the build converted it (and it
+/// reads: JSON is many times faster than YAML at start-up), else from the YAML, whose errors
+/// carry the place.
+pub(super) fn parse(
+    file: &str,
+    chunk: &Chunk,
+    json: Option<&str>,
+) -> Result<TermSet, Vec<RuleError>> {
+    let from_json = json.and_then(|j| serde_json::from_str::<TermSetSpec>(j).ok());
+    let parsed = match from_json {
+        Some(spec) => Ok(spec),
+        None => serde_yaml_ng::from_str(&chunk.text),
+    };
+    let spec: TermSetSpec = parsed.map_err(|e| {
         let (line, column) = e.location().map_or((chunk.first_line, 1), |l| {
             (chunk.first_line + l.line() - 1, l.column())
         });
@@ -268,7 +274,7 @@ pub(super) fn expand(
 }
 
 /// The file line, column and text of the first place `term` is written in `chunk`.
-fn place_of(chunk: &Chunk, term: &str) -> Option<(usize, usize, String)> {
+pub(super) fn place_of(chunk: &Chunk, term: &str) -> Option<(usize, usize, String)> {
     let needle = term.trim();
     chunk.text.lines().enumerate().find_map(|(i, line)| {
         let at = line.find(needle)?;

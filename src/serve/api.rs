@@ -94,6 +94,7 @@ impl Request {
             language: self.language()?.or(base.language),
             roles: base.roles.clone(),
             max_size: base.max_size,
+            vocabulary: base.vocabulary.clone(),
         })
     }
 

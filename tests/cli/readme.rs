@@ -138,3 +138,42 @@ fn the_terminal_example_in_the_readme_is_what_terskel_prints() {
         assert!(printed.contains(line), "README line not printed: {line:?}");
     }
 }
+
+// See: issue 9 — the README's word-list example is a user pack that loads and extends the list.
+#[test]
+fn the_readme_word_list_example_extends_the_default_list() {
+    let text = readme();
+    let block = text
+        .split("```yaml\n")
+        .find(|b| b.starts_with("word_list:"))
+        .and_then(|b| b.split("\n```").next())
+        .expect("the README has a word_list example");
+    let dir = tempfile::tempdir().unwrap();
+    let path = crate::write(dir.path(), "mine.yaml", format!("{block}\n"));
+    let name = block
+        .lines()
+        .next()
+        .and_then(|l| l.strip_prefix("word_list:"))
+        .and_then(|l| l.split('#').next())
+        .map(str::trim)
+        .unwrap();
+    let out = run(&[
+        "explain",
+        &format!("@{name}"),
+        "--format",
+        "json",
+        "--rules",
+        path.to_str().unwrap(),
+    ]);
+    assert_eq!(crate::code(&out), 0, "{}", crate::stderr(&out));
+    let lists = json(&out);
+    let all: Vec<&str> = lists
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|l| l["words"].as_array().unwrap())
+        .map(|w| w.as_str().unwrap())
+        .collect();
+    assert!(all.contains(&"drømmekandidat*"), "{all:?}");
+    assert!(all.contains(&"kvalifikasjon*"), "{all:?}");
+}

@@ -206,3 +206,162 @@ fn a_user_pack_extends_the_softeners_of_the_engine() {
         .iter()
         .any(|t| t == "er en fordel"));
 }
+
+/// An ad whose requirements stand under a heading the default word lists do not know.
+const DREAM_AD: &str = "---\nlang: nb\n---\n# Renholder\n\n## Drømmekandidaten\n\n- Førerkort klasse B\n- Fagbrev i renhold\n";
+
+/// The (rule, section) of every finding of `check --format json` with `extra` arguments.
+fn sections_of(ad: &std::path::Path, extra: &[&str]) -> Vec<(String, String)> {
+    let mut args = vec!["check", "--format", "json", "--fail-on", "never"];
+    args.extend_from_slice(extra);
+    args.push(ad.to_str().unwrap());
+    let out = run(&args);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    json(&out)["documents"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["section"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_user_pack_extending_a_heading_list_changes_how_a_heading_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let ad = write(dir.path(), "ad.md", DREAM_AD);
+    let pack = dir.path().join("pack");
+    std::fs::create_dir(&pack).unwrap();
+    write(
+        &pack,
+        "vocabulary.yaml",
+        "word_list: headings-requirements\nlanguage: nb\nextend: true\nwords: [\"drømmekandidat*\"]\n",
+    );
+    let licence = |findings: &[(String, String)]| {
+        findings
+            .iter()
+            .find(|(rule, _)| rule == "nb.driving-licence.required")
+            .map(|(_, section)| section.clone())
+    };
+    let before = sections_of(&ad, &[]);
+    assert_eq!(licence(&before).as_deref(), Some("other"), "{before:?}");
+    let after = sections_of(&ad, &["--rules", pack.to_str().unwrap()]);
+    assert_eq!(
+        licence(&after).as_deref(),
+        Some("requirements"),
+        "{after:?}"
+    );
+    assert!(
+        after.iter().any(
+            |(rule, section)| rule == "nb.formal-competence.trade-certificate"
+                && section == "requirements"
+        ),
+        "{after:?}"
+    );
+
+    let out = run(&[
+        "explain",
+        "@headings-requirements",
+        "--format",
+        "json",
+        "--rules",
+        pack.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let lists = json(&out);
+    let nb = lists
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["language"] == "nb")
+        .unwrap();
+    let words: Vec<&str> = nb["words"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w.as_str().unwrap())
+        .collect();
+    assert!(words.contains(&"kvalifikasjon*") && words.contains(&"drømmekandidat*"));
+    assert!(nb["defined_at"]
+        .as_str()
+        .unwrap()
+        .starts_with("<embedded>/nb/vocabulary.yaml:"));
+}
+
+#[test]
+fn a_broken_vocabulary_file_names_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let ad = write(dir.path(), "ad.md", DREAM_AD);
+    let path = write(
+        dir.path(),
+        "vocabulary.yaml",
+        "# mine\nword_list: headings-requirements\nlanguage: nb\nextend: true\nwords: [\"must-have\"]\n---\nword_list: headings-wishes\nlanguage: nb\nwords: [ønsket]\n",
+    );
+    let p = path.to_str().unwrap();
+    let out = run(&["check", "--rules", p, ad.to_str().unwrap()]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(!err.contains("panicked"), "{err}");
+    let needles = [
+        format!("{p}:5:10"),
+        "`-` never matches".to_string(),
+        format!("{p}:7:1"),
+        "unknown word list `headings-wishes`".to_string(),
+    ];
+    for needle in &needles {
+        assert!(err.contains(needle), "stderr lacks {needle:?}:\n{err}");
+    }
+}
+
+#[test]
+fn explain_shows_a_word_list_of_every_language() {
+    let out = run(&["explain", "@language-words"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = stdout(&out);
+    for part in [
+        "# @language-words",
+        "## nb",
+        "## nn",
+        "## en",
+        "ikkje",
+        "<embedded>/nn/vocabulary.yaml:",
+    ] {
+        assert!(text.contains(part), "{part} missing:\n{text}");
+    }
+    let out = run(&["explain", "@headings-wishes"]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("`@headings-requirements`"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn rules_list_word_lists_names_every_list_of_a_language() {
+    let out = run(&[
+        "rules",
+        "list",
+        "--word-lists",
+        "--lang",
+        "nb",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let rows = json(&out);
+    let rows = rows.as_array().unwrap();
+    assert!(rows.iter().all(|r| r["language"] == "nb"));
+    let requirements = rows
+        .iter()
+        .find(|r| r["word_list"] == "headings-requirements")
+        .expect("headings-requirements is listed");
+    assert!(requirements["words"].as_u64().unwrap() > 10);
+    let text = stdout(&run(&["rules", "list", "--word-lists"]));
+    assert!(text.contains("@language-words"), "{text}");
+    assert!(text.contains("<embedded>/en/vocabulary.yaml:"), "{text}");
+}
