@@ -91,11 +91,40 @@ pub fn holds_phrase(folded: &str, entry: &str) -> bool {
         Some(p) => (p, true),
         None => (entry, false),
     };
-    folded.match_indices(phrase).any(|(i, m)| {
+    let on_boundaries = |i: usize| {
         let before = folded.get(..i).and_then(|s| s.chars().next_back());
-        let after = folded.get(i + m.len()..).and_then(|s| s.chars().next());
+        let after = folded
+            .get(i + phrase.len()..)
+            .and_then(|s| s.chars().next());
         !before.is_some_and(is_word_char) && (prefix || !after.is_some_and(is_word_char))
-    })
+    };
+    let Some(&first) = phrase.as_bytes().first() else {
+        return folded.match_indices(phrase).any(|(i, _)| on_boundaries(i));
+    };
+    // The same occurrences as `match_indices` (leftmost, not overlapping), found without
+    // setting up a substring searcher per phrase: the texts are sentences and the word lists
+    // hold dozens of phrases, so the set-up was most of the cost. A byte equal to the phrase's
+    // first byte (never a UTF-8 continuation byte) starts a character.
+    let bytes = folded.as_bytes();
+    let mut from = 0;
+    while let Some(offset) = bytes
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|&b| b == first))
+    {
+        let i = from + offset;
+        if bytes
+            .get(i..)
+            .is_some_and(|rest| rest.starts_with(phrase.as_bytes()))
+        {
+            if on_boundaries(i) {
+                return true;
+            }
+            from = i + phrase.len();
+        } else {
+            from = i + 1;
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -117,6 +146,50 @@ mod tests {
     fn collapses_whitespace_and_plain_punctuation() {
         let f = fold("eller\r\n  tilsvarende – ikke\u{00AD}e");
         assert_eq!(f.text, "eller tilsvarende - ikkee");
+    }
+
+    #[test]
+    fn phrases_are_found_on_word_boundaries_as_match_indices_finds_them() {
+        assert!(holds_phrase("du må ha førerkort.", "førerkort"));
+        assert!(!holds_phrase("bilførerkortet", "førerkort"));
+        assert!(holds_phrase("førerkortet er et krav", "førerkort*"));
+        // Against the searcher it replaces.
+        let reference = |folded: &str, entry: &str| {
+            let (phrase, prefix) = entry
+                .strip_suffix('*')
+                .map_or((entry, false), |p| (p, true));
+            folded.match_indices(phrase).any(|(i, m)| {
+                let before = folded[..i].chars().next_back();
+                let after = folded[i + m.len()..].chars().next();
+                !before.is_some_and(is_word_char) && (prefix || !after.is_some_and(is_word_char))
+            })
+        };
+        for text in [
+            "a b",
+            "",
+            "ab ab a",
+            "æøå æ ø",
+            "x-x x",
+            "kan jobbe kveld, helg",
+        ] {
+            for entry in [
+                "", "a", "ab", "b a", "æ", "ø*", "x", "x x", "helg", "kveld*", "jobb*",
+            ] {
+                assert_eq!(
+                    holds_phrase(text, entry),
+                    reference(text, entry),
+                    "{text} {entry}"
+                );
+            }
+        }
+        // Leftmost occurrences that do not overlap, as `match_indices`: the one at 1 fails its
+        // boundary, and the overlapping one at 3 is never looked at.
+        assert!(!holds_phrase("yx x x", "x x"));
+        assert_eq!(
+            holds_phrase("yx x x", "x x"),
+            "yx x x".match_indices("x x").any(|(i, _)| i == 0 || i == 3)
+        );
+        assert!(holds_phrase("æx x, æ x", "æ x"));
     }
 
     #[test]

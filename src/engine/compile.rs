@@ -15,7 +15,13 @@ use crate::rules::{Kind, Location, RuleError, RuleSet};
 use crate::taxonomy::Language;
 use aho_corasick::AhoCorasick;
 use regex::RegexSet;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
+
+/// Ads checked before the pattern gate is built: building it (a `RegexSet` with lazy DFAs,
+/// forward and reverse) costs more than searching one ad's items with the few patterns it
+/// stands for, so a one-file check goes without it; a batch builds it on its second ad.
+const GATE_AFTER: usize = 1;
 
 /// The matchers of one language's rules; vectors are indexed by rule index in the set (rules
 /// of other languages have empty entries).
@@ -31,6 +37,8 @@ pub(super) struct Compiled {
     literals: Literals,
     /// One search for the unanchored patterns without such literals (built on first use).
     gate: OnceLock<PatternGate>,
+    /// How many ads have asked for [`Compiled::possible_patterns`] (all threads).
+    ads: AtomicUsize,
     /// Why the term automaton could not be built, if it could not.
     pub error: Option<String>,
     /// The word lists behind `subject`.
@@ -169,6 +177,7 @@ impl Compiled {
             patterns,
             headings,
             gate: OnceLock::new(),
+            ads: AtomicUsize::new(0),
             error,
             lexicon: Lexicon::new(set),
         }
@@ -186,11 +195,18 @@ impl Compiled {
 
     /// Per rule index: `false` when the rule's pattern can match nowhere in the ad with the
     /// original `text` and the folded text `folded`: it lacks every required literal of the
-    /// pattern, or, for unanchored patterns without such literals, the gate finds no match.
+    /// pattern, or, for unanchored patterns without such literals, the gate finds no match
+    /// (from the ad after the first [`GATE_AFTER`]; before, those patterns stay possible, and
+    /// their items are searched: the findings are the same either way).
     pub fn possible_patterns(&self, text: &str, folded: &str) -> Vec<bool> {
         let mut possible = vec![true; self.patterns.len()];
         self.literals.filter(folded, &mut possible);
-        let gate = self.gate.get_or_init(|| self.gate());
+        // Once the gate exists the shared counter is not touched again.
+        let gate = match self.gate.get() {
+            Some(gate) => gate,
+            None if self.ads.fetch_add(1, Ordering::Relaxed) < GATE_AFTER => return possible,
+            None => self.gate.get_or_init(|| self.gate()),
+        };
         if let Some(set) = &gate.set {
             for &rule in &gate.rules {
                 if let Some(p) = possible.get_mut(rule) {

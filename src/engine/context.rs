@@ -12,6 +12,8 @@ use crate::posting::{Document, Item, ItemKind, SectionKind};
 use crate::rules::schema::{Subject, Within};
 use crate::rules::Rule;
 use crate::taxonomy::Category;
+use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
+use std::cell::OnceCell;
 use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::Arc;
@@ -51,9 +53,11 @@ pub(super) struct Context<'a> {
     possible_patterns: Vec<bool>,
     /// The matchers of the document's language.
     compiled: &'a Compiled,
+    /// Every character of the text (built when a pattern is first compiled for this ad alone).
+    alphabet: OnceCell<ClassUnicode>,
     /// The blocks (ranges) holding an alternative-path item, found on first need
     /// (`structure.rs`; once per ad, not once per demand).
-    pub alternative_blocks: std::cell::OnceCell<Vec<Range<usize>>>,
+    pub alternative_blocks: OnceCell<Vec<Range<usize>>>,
 }
 
 impl<'a> Context<'a> {
@@ -106,8 +110,19 @@ impl<'a> Context<'a> {
             unless,
             possible_patterns: compiled.possible_patterns(&doc.text, folded),
             compiled,
-            alternative_blocks: std::cell::OnceCell::new(),
+            alphabet: OnceCell::new(),
+            alternative_blocks: OnceCell::new(),
         }
+    }
+
+    /// Every character that occurs in the text, as a class.
+    pub fn alphabet(&self) -> &ClassUnicode {
+        self.alphabet.get_or_init(|| {
+            let mut chars: Vec<char> = self.doc.text.chars().collect();
+            chars.sort_unstable();
+            chars.dedup();
+            ClassUnicode::new(chars.into_iter().map(|c| ClassUnicodeRange::new(c, c)))
+        })
     }
 
     /// The regex of the rule at `index`, if it has one.
