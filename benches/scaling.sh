@@ -29,6 +29,18 @@ for n in (20_000, 40_000, 80_000):
     # Plain ads of the same size as the demand lists: the baseline per byte.
     put(f"plain-{n}.md", ad * (n * 21 // len(ad)))
     put(f"demand-{n}.md", "# Sjåfør\n\n## Krav\n\n" + "- Førerkort klasse B\n" * n)
+    # Formal demands: each one looks for an alternative path in its block.
+    put(f"formal-{n}.md", "# Kokk\n\n## Krav\n\n" + "- Du må ha fagbrev\n" * n)
+# Finding-heavy ads for the peak RSS (issue 13: at most 20x the input, never above 300 MB):
+# three demands that each give a finding, ~1 MB and just under the 10 MB limit, in Markdown and
+# as a minified JSON array of small ads.
+items = ["- Førerkort klasse B\n", "- Perfekt norsk, muntlig og skriftlig\n", "- Minst 5 års erfaring\n"]
+for name, size in (("findings-1mb", 1_000_000), ("findings-9mb", 9_500_000)):
+    body = "# Sjåfør\n\n## Krav\n\n"
+    reps = (size - len(body.encode())) // len("".join(items).encode())
+    put(name + ".md", body + "".join(items) * reps)
+    rec = json.dumps({"title": "Sjåfør", "description": body + "".join(items)}, ensure_ascii=False)
+    put(name + ".json", "[" + ",".join([rec] * (size // (len(rec.encode()) + 1))) + "]")
 n = 100_000
 put("div-nested.html", "<html><body>" + "<div>" * n + "<p>Du må ha førerkort.</p>" + "</div>" * n + "</body></html>")
 put("div-unclosed.html", "<html><body>" + "<div>Fagbrev. " * n)
@@ -56,11 +68,11 @@ for i in range(100_000):
 PY
 
 printf '%-22s %10s %9s %9s %10s\n' case MB seconds s/MB "peak RSS"
-run_case() { # name path...
+run_case() { # name path... (FORMAT=markdown for the Markdown report instead of JSON)
   local name=$1; shift
   local bytes
   bytes=$(du -cb "$@" | tail -1 | cut -f1)
-  /usr/bin/time -o "$work/time" -f '%e %M' timeout "$limit" "$bin" check --format json \
+  /usr/bin/time -o "$work/time" -f '%e %M' timeout "$limit" "$bin" check --format "${FORMAT:-json}" \
     --fail-on never "$@" >/dev/null 2>&1 || true
   local secs rss
   secs=$(tail -1 "$work/time" | awk '{print $1}')
@@ -75,6 +87,11 @@ run_case() { # name path...
 for n in 20000 40000 80000; do
   run_case "plain-$n" "$work/plain-$n.md"
   run_case "demand-$n" "$work/demand-$n.md"
+  run_case "formal-$n" "$work/formal-$n.md"
+done
+for f in findings-1mb.md findings-9mb.md findings-1mb.json findings-9mb.json; do
+  run_case "$f/json" "$work/$f"
+  FORMAT=markdown run_case "$f/md" "$work/$f"
 done
 for f in plain-html.html div-nested.html div-unclosed.html ul-nested.html md-nested-list.md \
   md-nested-indent.md md-lazy.md ad-10mb.md lines-60mb.jsonl minified-60mb.json; do

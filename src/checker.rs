@@ -3,8 +3,9 @@
 //! (`select`/`ignore`) and the reading options (`lang`, `roles`), and [`Checker::check`] turns a
 //! document into a [`Checked`] with its inline suppressions and the selection applied.
 //!
-//! `check`, `audit` (and the writers' `fix` and `serve`) all go through it, so a library user gets
-//! exactly what the command line reports. It owns the precedence of settings over the
+//! `check`, `audit`, `fix` and `serve` all go through it, so a library user gets exactly what the
+//! command line and the writers' page report. (The page reads each ad with its own language, so
+//! [`Checker::check_bytes_with`] takes the reading options per call.) It owns the precedence of settings over the
 //! configuration file; it does not discover the file (that is [`crate::config::discover`]), read
 //! inputs in parallel (that is [`crate::batch`]) or format anything.
 //!
@@ -142,7 +143,22 @@ impl Checker {
         bytes: &[u8],
         format: Format,
     ) -> Result<Checked, InputError> {
-        let document = posting::read_bytes(name, bytes, format, &self.read)?;
+        self.check_bytes_with(&self.read, name, bytes, format)
+    }
+
+    /// As [`Checker::check_bytes`], but read with `read` instead of this checker's reading
+    /// options (the writers' page and `fix` read each ad in the language asked for then).
+    ///
+    /// # Errors
+    /// [`InputError`] when the bytes are not a readable ad (empty, not UTF-8, bad front matter).
+    pub fn check_bytes_with(
+        &self,
+        read: &ReadOptions,
+        name: &str,
+        bytes: &[u8],
+        format: Format,
+    ) -> Result<Checked, InputError> {
+        let document = posting::read_bytes(name, bytes, format, read)?;
         Ok(self.check(document))
     }
 

@@ -11,10 +11,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let user = RuleSource {
-        name: "fuzz/rules.yaml".to_string(),
-        text: text.to_string(),
-    };
+    let user = RuleSource::new("fuzz/rules.yaml", text);
     if let Ok(rules) = parse_sources(std::slice::from_ref(&user)) {
         let _ = verify(&RuleSet::new(rules));
     }

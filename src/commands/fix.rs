@@ -9,7 +9,7 @@ use super::{CliError, Outcome};
 use crate::cli::FixArgs;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
-use terskel::fix::{self, ChangeKind, FixOptions, Fixed};
+use terskel::fix::{self, ChangeKind, Fixed};
 use terskel::posting::{self, Format};
 
 /// Runs `terskel fix`.
@@ -38,11 +38,7 @@ pub fn run(args: FixArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<Ou
             return Ok(Outcome::Failed);
         }
     };
-    let options = FixOptions {
-        read: setup.checker.read.clone(),
-        selection: setup.checker.selection.clone(),
-    };
-    let fixed = match fix::fix(&setup.checker.rules, document, &options) {
+    let fixed = match fix::fix(&setup.checker, &setup.checker.read, document) {
         Ok(fixed) => fixed,
         Err(e) => {
             writeln!(err, "error: {e}")?;

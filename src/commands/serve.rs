@@ -37,11 +37,7 @@ pub fn run(args: ServeArgs, err: &mut dyn Write) -> Result<Outcome, CliError> {
             )?;
         }
     }
-    let engine = Engine {
-        rules: setup.checker.rules,
-        read: setup.checker.read,
-        selection: setup.checker.selection,
-    };
+    let engine = Engine::new(setup.checker);
     engine.warm_up();
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
     serve::run(listener, engine, threads).map_err(|e| CliError::Usage(e.to_string()))?;

@@ -16,6 +16,7 @@ use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
 use std::cell::OnceCell;
 use std::collections::BTreeSet;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// An item with the range of its block.
 #[derive(Debug, Clone)]
@@ -54,6 +55,9 @@ pub(super) struct Context<'a> {
     compiled: &'a Compiled,
     /// Every character of the text (built when a pattern is first compiled for this ad alone).
     alphabet: OnceCell<ClassUnicode>,
+    /// The blocks (ranges) holding an alternative-path item, found on first need
+    /// (`structure.rs`; once per ad, not once per demand).
+    pub alternative_blocks: OnceCell<Vec<Range<usize>>>,
 }
 
 impl<'a> Context<'a> {
@@ -107,6 +111,7 @@ impl<'a> Context<'a> {
             possible_patterns: compiled.possible_patterns(&doc.text, folded),
             compiled,
             alphabet: OnceCell::new(),
+            alternative_blocks: OnceCell::new(),
         }
     }
 
@@ -302,14 +307,14 @@ impl<'a> Context<'a> {
         rule: &Rule,
         located: &Located<'_>,
         range: Range<usize>,
-        message: String,
+        message: impl Into<Arc<str>>,
     ) -> Finding {
         Finding {
             rule: rule.id.clone(),
             category: rule.category,
             severity: rule.severity,
             section: Some(located.item.section),
-            message,
+            message: message.into(),
             suggestion: rule.suggestion.clone(),
             text: self.doc.slice(range.clone()).to_string(),
             span: Some(self.doc.span(range.clone())),
@@ -319,13 +324,13 @@ impl<'a> Context<'a> {
     }
 
     /// A document-level finding of `rule`.
-    pub fn document_finding(&self, rule: &Rule, message: String) -> Finding {
+    pub fn document_finding(&self, rule: &Rule, message: impl Into<Arc<str>>) -> Finding {
         Finding {
             rule: rule.id.clone(),
             category: rule.category,
             severity: rule.severity,
             section: None,
-            message,
+            message: message.into(),
             suggestion: rule.suggestion.clone(),
             text: String::new(),
             span: None,

@@ -5,6 +5,7 @@ use crate::span::Span;
 use crate::taxonomy::{Category, Severity};
 use serde::Serialize;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// One threshold found in an ad, as reported (design.md §5 `findings[]`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -17,10 +18,12 @@ pub struct Finding {
     pub severity: Severity,
     /// The effective section of the matched text; `None` for document-level findings.
     pub section: Option<SectionKind>,
-    /// The rule's one-line message, placeholders filled in.
-    pub message: String,
-    /// The rule's pasteable suggestion.
-    pub suggestion: String,
+    /// The rule's one-line message, placeholders filled in (the rule's own, shared, when it has
+    /// none).
+    pub message: Arc<str>,
+    /// The rule's pasteable suggestion (shared with the rule: findings are many, see
+    /// [`crate::rules::Rule::message`]).
+    pub suggestion: Arc<str>,
     /// The matched text as it stands in the ad; empty for document-level findings.
     pub text: String,
     /// Where the match is in the original file; `None` for document-level findings.

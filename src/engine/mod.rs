@@ -69,9 +69,15 @@ pub fn check(rules: &RuleSet, doc: &Document) -> Vec<Finding> {
             run(&ctx, index, rule, &mut findings);
         }
     }
-    findings.sort_by(|a, b| {
+    // In place: a stable sort would allocate half the findings again, and an ad can have
+    // hundreds of thousands. A rule reports at most one finding per item, sentence or document,
+    // so (start, rule, end) never ties and the order is the one a stable sort gives.
+    findings.sort_unstable_by(|a, b| {
         let key = |f: &Finding| f.span.map_or(usize::MAX, |s| s.start);
-        key(a).cmp(&key(b)).then_with(|| a.rule.cmp(&b.rule))
+        key(a)
+            .cmp(&key(b))
+            .then_with(|| a.rule.cmp(&b.rule))
+            .then_with(|| a.span.map(|s| s.end).cmp(&b.span.map(|s| s.end)))
     });
     findings
 }

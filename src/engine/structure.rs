@@ -76,17 +76,34 @@ impl Context<'_> {
     }
 
     /// True when an item of the block of `located` (a requirements, preferred or personal item)
-    /// is an alternative path.
+    /// is an alternative path. The blocks that have one are found once per ad: asked per
+    /// demand, a list of thousands of demands took time growing with its square.
     fn block_offers_alternative(&self, located: &Located<'_>) -> bool {
-        self.items().iter().any(|l| {
-            l.block == located.block
-                && l.item.kind != ItemKind::Field
-                && matches!(
-                    l.item.section,
-                    SectionKind::Requirements | SectionKind::Preferred | SectionKind::Personal
-                )
-                && is_alternative(self.lexicon(), self.doc.slice(l.item.span.clone()))
-        })
+        let blocks = self.alternative_blocks.get_or_init(|| {
+            let mut blocks: Vec<Range<usize>> = self
+                .items()
+                .iter()
+                .filter(|l| {
+                    l.item.kind != ItemKind::Field
+                        && matches!(
+                            l.item.section,
+                            SectionKind::Requirements
+                                | SectionKind::Preferred
+                                | SectionKind::Personal
+                        )
+                        && is_alternative(self.lexicon(), self.doc.slice(l.item.span.clone()))
+                })
+                .map(|l| l.block.clone())
+                .collect();
+            blocks.sort_by_key(|b| (b.start, b.end));
+            blocks.dedup();
+            blocks
+        });
+        blocks
+            .binary_search_by_key(&(located.block.start, located.block.end), |b| {
+                (b.start, b.end)
+            })
+            .is_ok()
     }
 }
 
@@ -109,6 +126,29 @@ fn slash_route(lexicon: &Lexicon, rest: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{slash_route, Lexicon};
+
+    // See: issue 13 (a long requirement list took time growing with its square: every demand
+    // scanned the whole block for an alternative; the blocks that have one are now found once).
+    #[test]
+    fn an_alternative_cancels_the_demands_of_its_own_block_only() {
+        use crate::posting::{read_bytes, Format, ReadOptions};
+        use crate::rules::{load, RuleOptions};
+        let ad = "---\nlang: nb\n---\n# Kokk\n\n## Kvalifikasjoner\n\n- Fagbrev som helsefagarbeider\n- Manglende fagbrev kan kompenseres med lang erfaring\n\n## Krav til deg som kokk\n\n- Fagbrev som kokk\n- Fagbrev som baker\n";
+        let doc = read_bytes(
+            "a.md",
+            ad.as_bytes(),
+            Format::Markdown,
+            &ReadOptions::default(),
+        )
+        .unwrap();
+        let rules = load(&RuleOptions::default()).unwrap();
+        let lines: Vec<usize> = super::super::check(&rules, &doc)
+            .iter()
+            .filter(|f| f.category == crate::taxonomy::Category::FormalCompetence)
+            .filter_map(|f| f.span.map(|s| s.line))
+            .collect();
+        assert_eq!(lines, [13, 14]);
+    }
 
     #[test]
     fn a_slash_opens_a_route_only_to_experience_or_practice() {

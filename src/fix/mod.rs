@@ -13,13 +13,12 @@
 pub mod diff;
 mod place;
 
-use crate::batch::check_document;
+use crate::checker::Checker;
 use crate::engine::Finding;
-use crate::posting::{self, Document, Format, InputError, ReadOptions, SectionKind};
+use crate::posting::{Document, Format, ReadOptions, SectionKind};
 use crate::report::Checked;
 use crate::rules::schema::{Replacement, RuleKind};
 use crate::rules::RuleSet;
-use crate::select::Selection;
 use crate::taxonomy::{Category, Severity};
 use serde::Serialize;
 use std::ops::Range;
@@ -138,40 +137,32 @@ pub enum FixError {
     },
 }
 
-/// How to fix.
-#[derive(Debug, Clone, Default)]
-pub struct FixOptions {
-    /// How the ad was read; the revision is read the same way to check it again.
-    pub read: ReadOptions,
-    /// Which findings to answer (`--select`, `--ignore`); others are neither fixed nor left.
-    pub selection: Selection,
-}
-
-/// Fixes `document`.
+/// Fixes `document`, read with `read`, as `checker` checks it: its rules, the ad's inline
+/// suppressions and the checker's selection (`--select`, `--ignore`: other findings are neither
+/// fixed nor left). The revision is read with `read` too, to check it again.
 ///
 /// # Errors
 /// [`FixError::Unsupported`] for a document read from JSON.
-pub fn fix(rules: &RuleSet, document: Document, options: &FixOptions) -> Result<Fixed, FixError> {
+pub fn fix(checker: &Checker, read: &ReadOptions, document: Document) -> Result<Fixed, FixError> {
     if document.format == Format::Json {
         return Err(FixError::Unsupported {
             path: document.path,
         });
     }
-    let check = |document| {
-        let mut checked = check_document(rules, document);
-        options.selection.apply(&mut checked.findings);
-        checked
-    };
-    let checked = check(document);
+    let rules = &checker.rules;
+    let checked = checker.check(document);
     let mut plan = Plan::default();
     plan_replacements(rules, &checked, &mut plan);
     plan_insertions(rules, &checked, &mut plan, &[]);
     let mut revised = apply(&checked.document.source.text, &mut plan.changes);
     for _ in 1..ROUNDS {
-        let Ok(again) = reread(&checked.document, &revised, &options.read) else {
+        // Read like the original was read.
+        let original = &checked.document;
+        let Ok(again) =
+            checker.check_bytes_with(read, &original.path, revised.as_bytes(), original.format)
+        else {
             break;
         };
-        let again = check(again);
         let before = plan.changes.len();
         let changes = plan.changes.clone();
         plan_insertions(rules, &again, &mut plan, &changes);
@@ -451,15 +442,6 @@ fn apply(original: &str, changes: &mut Vec<Change>) -> String {
     });
     out.push_str(original.get(at..).unwrap_or(""));
     out
-}
-
-/// Reads the revision like the original was read.
-fn reread(
-    original: &Document,
-    revised: &str,
-    options: &ReadOptions,
-) -> Result<Document, InputError> {
-    posting::read_bytes(&original.path, revised.as_bytes(), original.format, options)
 }
 
 /// `wording` with its first letter capitalised when `original` starts with a capital.

@@ -9,9 +9,9 @@ fn rules() -> RuleSet {
 }
 
 fn fix_text(text: &str, format: Format) -> Fixed {
-    let options = FixOptions::default();
-    let doc = read_bytes("annonse.md", text.as_bytes(), format, &options.read).unwrap();
-    fix(&rules(), doc, &options).unwrap()
+    let read = ReadOptions::default();
+    let doc = read_bytes("annonse.md", text.as_bytes(), format, &read).unwrap();
+    fix(&Checker::with_rules(rules()), &read, doc).unwrap()
 }
 
 const AD: &str = "---\ntitle: Assistent\nlang: nb\n---\n# Assistent i barnehage\n\nVi er et ungt og dynamisk miljø.\n\n## Kvalifikasjoner\n\n- Fagbrev som barne- og ungdomsarbeider er et krav.\n- Perfekt norsk.\n\n## Vi tilbyr\n\n- Et godt arbeidsmiljø.\n\n## Søknad\n\nSøknadsfrist 1. mars.\n<!-- terskel-disable-next-line driving-licence: vi kjører barna -->\nFørerkort klasse B.\n";
@@ -85,7 +85,7 @@ fn missing_paragraphs_go_into_their_sections() {
     // The revision has nothing missing any more.
     let options = ReadOptions::default();
     let again = read_bytes("r.md", fixed.revised.as_bytes(), Format::Markdown, &options).unwrap();
-    let again = check_document(&rules(), again);
+    let again = Checker::with_rules(rules()).check(again);
     let missing: Vec<&str> = again
         .findings
         .iter()
@@ -137,11 +137,11 @@ fn html_gets_paragraphs_after_elements_and_keeps_markup() {
 
 #[test]
 fn json_exports_are_refused() {
-    let options = FixOptions::default();
+    let read = ReadOptions::default();
     let json = br#"{"title": "x", "text": "Perfekt norsk."}"#;
-    let doc = read_bytes("a.json", json, Format::Json, &options.read).unwrap();
+    let doc = read_bytes("a.json", json, Format::Json, &read).unwrap();
     assert!(matches!(
-        fix(&rules(), doc, &options),
+        fix(&Checker::with_rules(rules()), &read, doc),
         Err(FixError::Unsupported { .. })
     ));
 }
@@ -165,26 +165,28 @@ fn match_case_capitalises_only_when_the_original_does() {
 #[test]
 fn every_replacement_made_in_a_rule_example_answers_the_finding() {
     use crate::rules::schema::Example;
-    let rules = rules();
+    let checker = Checker::with_rules(rules());
     let mut replaced = 0;
     let mut failures = Vec::new();
-    for rule in rules.rules().iter().filter(|r| r.replacement.is_some()) {
+    for rule in checker
+        .rules
+        .rules()
+        .iter()
+        .filter(|r| r.replacement.is_some())
+    {
         if rule.kind.tag() == RuleKind::Missing {
             continue;
         }
-        let options = FixOptions {
-            read: ReadOptions {
-                language: rule.language,
-                ..ReadOptions::default()
-            },
-            ..FixOptions::default()
+        let read = ReadOptions {
+            language: rule.language,
+            ..ReadOptions::default()
         };
         for example in &rule.examples.flagged {
             let Example::Text(text) = example else {
                 continue;
             };
-            let doc = read_bytes("e.md", text.as_bytes(), Format::Markdown, &options.read).unwrap();
-            let fixed = fix(&rules, doc, &options).unwrap();
+            let doc = read_bytes("e.md", text.as_bytes(), Format::Markdown, &read).unwrap();
+            let fixed = fix(&checker, &read, doc).unwrap();
             let ours = |c: &Checked| c.findings.iter().filter(|f| f.rule == rule.id).count();
             let made = fixed
                 .changes
@@ -195,14 +197,9 @@ fn every_replacement_made_in_a_rule_example_answers_the_finding() {
                 continue;
             }
             replaced += made;
-            let again = read_bytes(
-                "r.md",
-                fixed.revised.as_bytes(),
-                Format::Markdown,
-                &options.read,
-            )
-            .unwrap();
-            let again = check_document(&rules, again);
+            let again = checker
+                .check_bytes_with(&read, "r.md", fixed.revised.as_bytes(), Format::Markdown)
+                .unwrap();
             if ours(&again) + made > ours(&fixed.checked) {
                 failures.push(format!("{}: «{text}» → «{}»", rule.id, fixed.revised));
             }

@@ -158,6 +158,9 @@ fn push_whole(text: &str, block: &mut Block, range: &Range<usize>, kind: ItemKin
     if sentences.is_empty() {
         sentences.push(range.clone());
     }
+    // Most items are one sentence; without this each kept room for four (an ad of a few hundred
+    // thousand list items kept megabytes of it).
+    sentences.shrink_to_fit();
     block.items.push(Item {
         span: range,
         kind,

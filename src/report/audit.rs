@@ -104,8 +104,8 @@ pub struct BriefFinding {
     pub category: Category,
     /// The severity.
     pub severity: Severity,
-    /// The rule's one-line message.
-    pub message: String,
+    /// The rule's one-line message (shared with the finding and its rule).
+    pub message: std::sync::Arc<str>,
     /// 1-based line in the original file; `None` for findings about the whole ad.
     pub line: Option<usize>,
     /// 1-based column (Unicode characters); `None` for findings about the whole ad.
@@ -623,8 +623,8 @@ mod tests {
                 category,
                 severity,
                 section: None,
-                message: format!("melding {i}"),
-                suggestion: String::new(),
+                message: format!("melding {i}").into(),
+                suggestion: "".into(),
                 text: String::new(),
                 span: Some(Span {
                     start: i,

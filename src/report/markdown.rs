@@ -10,7 +10,6 @@ use crate::posting::{Document, SectionKind};
 use crate::rules::RuleSet;
 use crate::taxonomy::{Language, Severity};
 use std::collections::BTreeSet;
-use std::fmt::Write as _;
 use std::io::{self, Write};
 
 /// The words of the report frame in one language.
@@ -163,9 +162,7 @@ impl Reporter for MarkdownReporter<'_> {
         }
         self.summary.add(checked);
         self.languages.insert(checked.document.language);
-        let mut text = String::new();
-        render_document(&mut text, checked, self.rules);
-        out.write_all(text.as_bytes())
+        render_document(out, checked, self.rules)
     }
 
     fn skipped(&mut self, _skipped: &super::Skipped, _out: &mut dyn Write) -> io::Result<()> {
@@ -211,18 +208,20 @@ impl Reporter for MarkdownReporter<'_> {
     }
 }
 
-fn render_document(out: &mut String, checked: &Checked, rules: &RuleSet) {
+/// Writes one ad's section straight to `out` (a report of an ad with many findings is many
+/// times its size; it is never built as one string).
+fn render_document(out: &mut dyn Write, checked: &Checked, rules: &RuleSet) -> io::Result<()> {
     let doc = &checked.document;
     let w = words(doc.language);
     let title = doc.title.as_deref().unwrap_or(&doc.path);
-    let _ = writeln!(out, "## {}\n", one_line(title));
-    let _ = write!(out, "`{}` · {}", doc.path, doc.language);
+    writeln!(out, "## {}\n", one_line(title))?;
+    write!(out, "`{}` · {}", doc.path, doc.language)?;
     let counts = severity_counts(&checked.findings, w);
     if counts.is_empty() {
-        let _ = writeln!(out, "\n\n{}", w.no_findings);
-        return;
+        writeln!(out, "\n\n{}", w.no_findings)?;
+        return Ok(());
     }
-    let _ = writeln!(out, " · {counts}\n");
+    writeln!(out, " · {counts}\n")?;
 
     let (located, whole): (Vec<&Finding>, Vec<&Finding>) =
         checked.findings.iter().partition(|f| f.span.is_some());
@@ -230,17 +229,18 @@ fn render_document(out: &mut String, checked: &Checked, rules: &RuleSet) {
     for f in located {
         let section = f.section.unwrap_or(SectionKind::Other);
         if current != Some(section) {
-            let _ = writeln!(out, "### {}\n", section_word(w, section));
+            writeln!(out, "### {}\n", section_word(w, section))?;
             current = Some(section);
         }
-        render_finding(out, doc, f, rules, w);
+        render_finding(out, doc, f, rules, w)?;
     }
     if !whole.is_empty() {
-        let _ = writeln!(out, "### {}\n", w.missing);
+        writeln!(out, "### {}\n", w.missing)?;
         for f in whole {
-            render_finding(out, doc, f, rules, w);
+            render_finding(out, doc, f, rules, w)?;
         }
     }
+    Ok(())
 }
 
 fn severity_counts(findings: &[Finding], w: &Words) -> String {
@@ -254,24 +254,30 @@ fn severity_counts(findings: &[Finding], w: &Words) -> String {
         .join(", ")
 }
 
-fn render_finding(out: &mut String, doc: &Document, f: &Finding, rules: &RuleSet, w: &Words) {
+fn render_finding(
+    out: &mut dyn Write,
+    doc: &Document,
+    f: &Finding,
+    rules: &RuleSet,
+    w: &Words,
+) -> io::Result<()> {
     let place = match f.span {
         Some(span) => format!("{} {}:{}", w.line, span.line, span.column),
         None => w.whole_ad.to_string(),
     };
-    let _ = writeln!(
+    writeln!(
         out,
         "**{}** · {} · `{}` · {}\n",
         severity_word(w, f.severity),
         f.message,
         f.rule,
         place
-    );
+    )?;
     if let (Some(range), Some(context)) = (&f.range, &f.context) {
-        let _ = writeln!(out, "> {}\n", quote(doc, context, range));
+        writeln!(out, "> {}\n", quote(doc, context, range))?;
     }
     if let Some(rule) = rules.get(&f.rule) {
-        let _ = writeln!(out, "*{}:* {}\n", w.why, one_line(&rule.why));
+        writeln!(out, "*{}:* {}\n", w.why, one_line(&rule.why))?;
     }
     if !f.suggestion.trim().is_empty() {
         let label = if f.span.is_some() {
@@ -279,16 +285,17 @@ fn render_finding(out: &mut String, doc: &Document, f: &Finding, rules: &RuleSet
         } else {
             w.paste
         };
-        let _ = writeln!(out, "*{label}:*\n");
+        writeln!(out, "*{label}:*\n")?;
         for line in f.suggestion.trim().lines() {
             if line.trim().is_empty() {
-                out.push_str(">\n");
+                out.write_all(b">\n")?;
             } else {
-                let _ = writeln!(out, "> {line}");
+                writeln!(out, "> {line}")?;
             }
         }
-        out.push('\n');
+        out.write_all(b"\n")?;
     }
+    Ok(())
 }
 
 /// The item text with the match in bold, shortened around the match when long.

@@ -42,12 +42,13 @@ pub struct Rule {
     pub when: When,
     /// Whom a match must be about.
     pub subject: Subject,
-    /// One-line message.
-    pub message: String,
+    /// One-line message. Shared (`Arc`) with every finding whose message has no placeholder:
+    /// an ad can have hundreds of thousands of findings, and each used to carry a copy.
+    pub message: Arc<str>,
     /// The reason, with its source.
     pub why: String,
-    /// Pasteable better wording.
-    pub suggestion: String,
+    /// Pasteable better wording, shared with every finding of the rule (see `message`).
+    pub suggestion: Arc<str>,
     /// What `terskel fix` writes for a finding of this rule, if anything.
     pub replacement: Option<Replacement>,
     /// The rule's own test cases.

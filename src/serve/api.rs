@@ -4,15 +4,13 @@
 //! Owns turning a request body into a checked or fixed ad and that into JSON. It never touches
 //! the file system and never keeps or logs the ad text: the text lives only in the request.
 
-use crate::batch::check_document;
+use crate::checker::Checker;
 use crate::engine::Finding;
-use crate::fix::{self, Change, Edit, FixOptions, Left};
+use crate::fix::{self, Change, Edit, Left};
 use crate::posting::{self, Document, Format, ReadOptions};
 use crate::report::audit::SeverityCounts;
 use crate::report::{Checked, Summary};
 use crate::rules::schema::Replacement;
-use crate::rules::RuleSet;
-use crate::select::Selection;
 use crate::span::Span;
 use crate::taxonomy::{Category, Language, Severity};
 use serde::{Deserialize, Serialize};
@@ -89,33 +87,36 @@ impl Request {
         }
     }
 
-    /// Reads the ad; `None` for a text with nothing in it (nothing to check yet).
-    fn read(&self, base: &ReadOptions) -> Result<Option<Document>, ApiError> {
-        let options = ReadOptions {
+    /// The reading options of this request: `base` (the configuration's `lang` and `roles`)
+    /// with the language asked for.
+    fn read_options(&self, base: &ReadOptions) -> Result<ReadOptions, ApiError> {
+        Ok(ReadOptions {
             language: self.language()?.or(base.language),
             roles: base.roles.clone(),
             max_size: base.max_size,
             vocabulary: base.vocabulary.clone(),
-        };
+        })
+    }
+
+    /// Reads the ad with `read`; `None` for a text with nothing in it (nothing to check yet).
+    fn read(&self, read: &ReadOptions) -> Result<Option<Document>, ApiError> {
         let format = self.format()?;
         if self.text.trim().is_empty() {
             return Ok(None);
         }
-        posting::read_bytes(PAGE_NAME, self.text.as_bytes(), format, &options)
+        posting::read_bytes(PAGE_NAME, self.text.as_bytes(), format, read)
             .map(Some)
             .map_err(|e| ApiError::Unreadable(e.to_string()))
     }
 }
 
-/// What the server checks with: the rules (loaded once) and how to read and select.
+/// What the server checks with: the [`Checker`] of `terskel check` (rules loaded once, the
+/// configuration's selection and reading defaults), so the page reports what the command does.
 #[derive(Debug)]
 pub struct Engine {
-    /// The active rules.
-    pub rules: RuleSet,
-    /// Reading defaults (configuration `lang`, `roles`).
-    pub read: ReadOptions,
-    /// Which findings to report.
-    pub selection: Selection,
+    /// The rules, the selection and the reading defaults (configuration `lang`, `roles`); a
+    /// request's `lang` overrides the language.
+    pub checker: Checker,
 }
 
 /// `{start, end}` offsets in one unit.
@@ -291,7 +292,7 @@ fn check_out<'a>(engine: &'a Engine, checked: Option<&'a Checked>) -> CheckOut<'
     let edits: Vec<Option<Edit>> = checked
         .findings
         .iter()
-        .map(|f| fix::edit_for(&engine.rules, doc, f))
+        .map(|f| fix::edit_for(&engine.checker.rules, doc, f))
         .collect();
     let mut offsets: Vec<usize> = checked
         .findings
@@ -321,6 +322,7 @@ fn check_out<'a>(engine: &'a Engine, checked: Option<&'a Checked>) -> CheckOut<'
             PageFinding {
                 finding,
                 why: engine
+                    .checker
                     .rules
                     .get(&finding.rule)
                     .map_or("", |r| r.why.as_str()),
@@ -348,33 +350,31 @@ fn check_out<'a>(engine: &'a Engine, checked: Option<&'a Checked>) -> CheckOut<'
 }
 
 impl Engine {
+    /// An engine over `checker`.
+    pub fn new(checker: Checker) -> Engine {
+        Engine { checker }
+    }
+
     /// Checks a one-line ad in each language, so that the engine's per-language matchers are
     /// compiled before the first request rather than during it.
     pub fn warm_up(&self) {
         for language in [Language::Nb, Language::Nn, Language::En] {
             let options = ReadOptions {
                 language: Some(language),
-                roles: self.read.roles.clone(),
-                max_size: self.read.max_size,
-                vocabulary: self.read.vocabulary.clone(),
+                ..self.checker.read.clone()
             };
-            if let Ok(doc) = posting::read_bytes(
+            let _ = self.checker.check_bytes_with(
+                &options,
                 PAGE_NAME,
                 b"# Assistent\n\nPerfekt norsk.\n",
                 Format::Markdown,
-                &options,
-            ) {
-                let _ = check_document(&self.rules, doc);
-            }
+            );
         }
     }
 
     fn checked(&self, request: &Request) -> Result<Option<Checked>, ApiError> {
-        Ok(request.read(&self.read)?.map(|doc| {
-            let mut checked = check_document(&self.rules, doc);
-            self.selection.apply(&mut checked.findings);
-            checked
-        }))
+        let read = request.read_options(&self.checker.read)?;
+        Ok(request.read(&read)?.map(|doc| self.checker.check(doc)))
     }
 
     /// `POST /api/check`: the findings of the ad in the request, as JSON.
@@ -391,7 +391,8 @@ impl Engine {
     /// # Errors
     /// As [`Engine::check`].
     pub fn fix(&self, request: &Request) -> Result<String, ApiError> {
-        let Some(doc) = request.read(&self.read)? else {
+        let read = request.read_options(&self.checker.read)?;
+        let Some(doc) = request.read(&read)? else {
             return to_json(&FixOut {
                 check: check_out(self, None),
                 revised: &request.text,
@@ -399,17 +400,8 @@ impl Engine {
                 left: Vec::new(),
             });
         };
-        let options = FixOptions {
-            read: ReadOptions {
-                language: request.language()?.or(self.read.language),
-                roles: self.read.roles.clone(),
-                max_size: self.read.max_size,
-                vocabulary: self.read.vocabulary.clone(),
-            },
-            selection: self.selection.clone(),
-        };
-        let fixed = fix::fix(&self.rules, doc, &options)
-            .map_err(|e| ApiError::Unreadable(e.to_string()))?;
+        let fixed =
+            fix::fix(&self.checker, &read, doc).map_err(|e| ApiError::Unreadable(e.to_string()))?;
         let source = &fixed.checked.document.source.text;
         let units = Units::new(
             source,
@@ -483,6 +475,7 @@ impl Engine {
             Per(&'a std::collections::BTreeMap<String, String>),
         }
         let rules: Vec<RuleOut<'_>> = self
+            .checker
             .rules
             .rules()
             .iter()
