@@ -20,7 +20,6 @@ use crate::report::Checked;
 use crate::rules::RuleSet;
 use crate::suppress;
 use rayon::prelude::*;
-use std::io::BufReader;
 use std::path::{Component, Path, PathBuf};
 
 /// File extensions read when walking a directory.
@@ -347,8 +346,8 @@ fn refuse_named(error: InputError, named: bool) -> InputError {
 /// one line per record asked for; a `.json` file is cut into records when it comes up.
 struct Works<I> {
     inputs: I,
-    lines: Option<JsonLines<BufReader<std::fs::File>>>,
-    stream: Option<JsonStream<BufReader<std::fs::File>>>,
+    lines: Option<JsonLines<json::ExportReader>>,
+    stream: Option<JsonStream<json::ExportReader>>,
     records: std::vec::IntoIter<Record>,
 }
 

@@ -139,6 +139,209 @@ fn windows_1252(path: &str, bytes: &[u8], bad_utf8: usize) -> Result<Decoded, In
     })
 }
 
+/// One record of a streamed export (a JSON Lines line, an object of a `.jstream`), starting at
+/// file line `first_line`, decoded from Windows-1252: refused at the first byte Windows-1252
+/// leaves undefined or that is a control byte, as a whole file would be. (The share of bytes
+/// outside ASCII is not judged on one record: a short line of Norwegian words has many.)
+///
+/// # Errors
+/// [`InputError::NotText`] with the line and column of that byte.
+pub(crate) fn windows_1252_record(
+    path: &str,
+    bytes: &[u8],
+    first_line: usize,
+) -> Result<String, InputError> {
+    if let Some(offset) = bytes.iter().position(|&b| {
+        UNDEFINED_1252.contains(&b) || (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
+    }) {
+        let (line, column) = position_of_1252(bytes, offset);
+        let byte = bytes.get(offset).copied().unwrap_or(0);
+        return Err(InputError::NotText {
+            path: path.to_string(),
+            line: first_line + line - 1,
+            column,
+            reason: format!("byte 0x{byte:02X} is neither UTF-8 nor Windows-1252/ISO-8859-1 text"),
+        });
+    }
+    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+    Ok(text.into_owned())
+}
+
+/// How a streamed export's records are decoded: decided by the first byte outside ASCII, the
+/// way a whole file is decoded by all of it. Until then every encoding reads the same.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum Stream8 {
+    /// Only ASCII so far.
+    #[default]
+    Undecided,
+    /// A record held UTF-8 beyond ASCII: a later record that is not UTF-8 is an error.
+    Utf8,
+    /// A record was not UTF-8 (and nothing before it was beyond ASCII): Windows-1252 from here.
+    Windows1252,
+}
+
+impl Stream8 {
+    /// The text of one record's bytes (starting at file line `first_line`) and whether it was
+    /// re-encoded, deciding the stream's encoding at its first byte outside ASCII.
+    ///
+    /// # Errors
+    /// [`InputError::NotUtf8`] for a record that is not UTF-8 in a stream that is;
+    /// [`InputError::NotText`] as [`windows_1252_record`].
+    pub(crate) fn decode(
+        &mut self,
+        path: &str,
+        bytes: Vec<u8>,
+        first_line: usize,
+    ) -> Result<String, InputError> {
+        if *self == Stream8::Windows1252 {
+            return if bytes.is_ascii() {
+                String::from_utf8(bytes).map_err(|_| not_utf8(path, first_line, 1))
+            } else {
+                windows_1252_record(path, &bytes, first_line)
+            };
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => {
+                if *self == Stream8::Undecided && !text.is_ascii() {
+                    *self = Stream8::Utf8;
+                }
+                Ok(text)
+            }
+            Err(error) if *self == Stream8::Undecided => {
+                *self = Stream8::Windows1252;
+                windows_1252_record(path, error.as_bytes(), first_line)
+            }
+            Err(error) => {
+                let bytes = error.as_bytes();
+                let valid = error.utf8_error().valid_up_to();
+                let before = bytes.get(..valid).unwrap_or(bytes);
+                let line_start = before
+                    .iter()
+                    .rposition(|&b| b == b'\n')
+                    .map_or(0, |i| i + 1);
+                let line = first_line + before.iter().filter(|&&b| b == b'\n').count();
+                let column = std::str::from_utf8(before.get(line_start..).unwrap_or(&[]))
+                    .map_or(1, |s| s.chars().count() + 1);
+                Err(not_utf8(path, line, column))
+            }
+        }
+    }
+
+    /// The encoding records are re-encoded from, once decided.
+    pub(crate) fn label(self) -> Option<&'static str> {
+        (self == Stream8::Windows1252).then_some("windows-1252")
+    }
+}
+
+fn not_utf8(path: &str, line: usize, column: usize) -> InputError {
+    InputError::NotUtf8 {
+        path: path.to_string(),
+        line,
+        column,
+    }
+}
+
+/// A reader of a UTF-16 file (with its byte order mark) that gives the file's text as UTF-8,
+/// decoding while it reads: a streamed export in UTF-16 is read with the memory of its buffers.
+/// Bytes that are not valid UTF-16 end the reading with an error (never U+FFFD in the text).
+pub(crate) struct Utf16Reader<R> {
+    inner: R,
+    decoder: encoding_rs::Decoder,
+    label: &'static str,
+    input: Vec<u8>,
+    output: Vec<u8>,
+    out_pos: usize,
+    eof: bool,
+    /// Bytes that are not UTF-16 were met: the error to give once the text before them is read.
+    malformed: Option<String>,
+}
+
+impl<R> std::fmt::Debug for Utf16Reader<R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Utf16Reader")
+            .field("label", &self.label)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<R: std::io::Read> Utf16Reader<R> {
+    /// Reads `inner` when its first bytes (`head`) are a UTF-16 byte order mark; else gives
+    /// `inner` back.
+    ///
+    /// # Errors
+    /// `inner`, when `head` starts with no UTF-16 byte order mark.
+    pub(crate) fn sniff(head: &[u8], inner: R) -> Result<Self, R> {
+        let Some((encoding, label)) = utf16(head) else {
+            return Err(inner);
+        };
+        Ok(Self {
+            inner,
+            decoder: encoding.new_decoder_with_bom_removal(),
+            label,
+            input: vec![0; 64 * 1024],
+            output: Vec::with_capacity(3 * 64 * 1024 + 16),
+            out_pos: 0,
+            eof: false,
+            malformed: None,
+        })
+    }
+
+    /// `UTF-16LE` or `UTF-16BE`.
+    pub(crate) fn label(&self) -> &'static str {
+        self.label
+    }
+}
+
+impl<R: std::io::Read> std::io::Read for Utf16Reader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        while self.out_pos >= self.output.len() {
+            if let Some(message) = self.malformed.take() {
+                self.eof = true;
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    message,
+                ));
+            }
+            if self.eof {
+                return Ok(0);
+            }
+            let n = loop {
+                match self.inner.read(&mut self.input) {
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                    other => break other?,
+                }
+            };
+            self.eof = n == 0;
+            let src = self.input.get(..n).unwrap_or(&[]);
+            self.output.clear();
+            self.out_pos = 0;
+            let needed = self
+                .decoder
+                .max_utf8_buffer_length_without_replacement(src.len())
+                .unwrap_or(3 * src.len() + 16);
+            self.output.resize(needed, 0);
+            let (result, _, written) =
+                self.decoder
+                    .decode_to_utf8_without_replacement(src, &mut self.output, self.eof);
+            self.output.truncate(written);
+            if let encoding_rs::DecoderResult::Malformed(..) = result {
+                // The text before the broken bytes is given first; then the error.
+                self.malformed = Some(format!(
+                    "it starts with a {} byte order mark but is not valid {}",
+                    self.label, self.label
+                ));
+            }
+        }
+        let pending = self.output.get(self.out_pos..).unwrap_or(&[]);
+        let n = pending.len().min(buf.len());
+        if let (Some(to), Some(from)) = (buf.get_mut(..n), pending.get(..n)) {
+            to.copy_from_slice(from);
+        }
+        self.out_pos += n;
+        Ok(n)
+    }
+}
+
 /// The 1-based line and column (in characters) of byte `offset` of Windows-1252 `bytes`: one
 /// byte is one character.
 fn position_of_1252(bytes: &[u8], offset: usize) -> (usize, usize) {

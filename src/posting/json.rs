@@ -33,6 +33,7 @@
 use super::ad_fields::AdFields;
 use super::builder::Unit;
 use super::document::{Document, Format, InputError, OffsetMap, ReadOptions, SectionKind, Source};
+use super::encoding::{Stream8, Utf16Reader};
 use super::jstream::JsonStream;
 use super::shape::{self, Shape};
 use super::{html, text, Parsed, Vocabulary};
@@ -85,21 +86,101 @@ pub fn is_stream(name: &str) -> bool {
     name.to_ascii_lowercase().ends_with(".jstream")
 }
 
-/// Opens the concatenated JSON stream at `path` for reading object by object.
+/// Opens the concatenated JSON stream at `path` for reading object by object (UTF-16 with a
+/// byte order mark decoded while it is read, see [`ExportReader`]).
 ///
 /// # Errors
 /// [`InputError::Io`] when the file cannot be opened.
-pub fn open_stream(
-    path: &std::path::Path,
-) -> Result<JsonStream<std::io::BufReader<std::fs::File>>, InputError> {
-    let file = std::fs::File::open(path).map_err(|source| InputError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    Ok(JsonStream::new(
-        &path.display().to_string(),
-        std::io::BufReader::with_capacity(256 * 1024, file),
-    ))
+pub fn open_stream(path: &std::path::Path) -> Result<JsonStream<ExportReader>, InputError> {
+    let reader = ExportReader::open(path)?;
+    let from = reader.decoded_from();
+    let stream = JsonStream::new(&path.display().to_string(), reader);
+    Ok(match from {
+        Some(label) => stream.decoded_from(label),
+        None => stream,
+    })
+}
+
+/// A streamed export file as UTF-8 bytes: read as it is, or, when it starts with a UTF-16 byte
+/// order mark, decoded from UTF-16 while it is read (Windows tools save "Unicode" text so).
+/// Windows-1252 needs no decoding here: its structure bytes are ASCII, and each record is
+/// decoded by the JSON Lines and stream readers once the first byte beyond ASCII tells.
+#[derive(Debug)]
+pub struct ExportReader(ReaderKind);
+
+#[derive(Debug)]
+enum ReaderKind {
+    Plain(std::io::BufReader<std::fs::File>),
+    // Boxed: the decoder's state is large, and most exports are UTF-8.
+    Utf16(
+        Box<std::io::BufReader<Utf16Reader<std::io::BufReader<std::fs::File>>>>,
+        &'static str,
+    ),
+}
+
+impl ExportReader {
+    /// Opens `path`, sniffing its first bytes for a UTF-16 byte order mark.
+    ///
+    /// # Errors
+    /// [`InputError::Io`] when the file cannot be opened or read.
+    pub fn open(path: &std::path::Path) -> Result<Self, InputError> {
+        let io = |source| InputError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        let file = std::fs::File::open(path).map_err(io)?;
+        let mut plain = std::io::BufReader::with_capacity(256 * 1024, file);
+        let head: Vec<u8> = plain
+            .fill_buf()
+            .map_err(io)?
+            .iter()
+            .take(2)
+            .copied()
+            .collect();
+        Ok(Self(match Utf16Reader::sniff(&head, plain) {
+            Ok(utf16) => {
+                let label = utf16.label();
+                ReaderKind::Utf16(
+                    Box::new(std::io::BufReader::with_capacity(256 * 1024, utf16)),
+                    label,
+                )
+            }
+            Err(plain) => ReaderKind::Plain(plain),
+        }))
+    }
+
+    /// The encoding the file is decoded from, when it is UTF-16.
+    pub fn decoded_from(&self) -> Option<&'static str> {
+        match &self.0 {
+            ReaderKind::Utf16(_, label) => Some(label),
+            ReaderKind::Plain(_) => None,
+        }
+    }
+}
+
+impl std::io::Read for ExportReader {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        match &mut self.0 {
+            ReaderKind::Plain(r) => r.read(buf),
+            ReaderKind::Utf16(r, _) => r.read(buf),
+        }
+    }
+}
+
+impl BufRead for ExportReader {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        match &mut self.0 {
+            ReaderKind::Plain(r) => r.fill_buf(),
+            ReaderKind::Utf16(r, _) => r.fill_buf(),
+        }
+    }
+
+    fn consume(&mut self, amount: usize) {
+        match &mut self.0 {
+            ReaderKind::Plain(r) => r.consume(amount),
+            ReaderKind::Utf16(r, _) => r.consume(amount),
+        }
+    }
 }
 
 /// The file a document came from: its path without the `:LINE` or `#N` of a JSON record.
@@ -132,6 +213,10 @@ pub struct JsonLines<R> {
     offset: usize,
     buf: Vec<u8>,
     done: bool,
+    /// The encoding the reader decodes from (UTF-16), when it does.
+    decoded_from: Option<&'static str>,
+    /// UTF-8 or Windows-1252, decided at the first line beyond ASCII.
+    bytes: Stream8,
 }
 
 impl<R: BufRead> JsonLines<R> {
@@ -144,7 +229,16 @@ impl<R: BufRead> JsonLines<R> {
             offset: 0,
             buf: Vec::new(),
             done: false,
+            decoded_from: None,
+            bytes: Stream8::default(),
         }
+    }
+
+    /// Says that `reader` gives text it decoded from `encoding` (a UTF-16 file), so every
+    /// record carries the re-encoding notice.
+    pub fn decoded_from(mut self, encoding: &'static str) -> Self {
+        self.decoded_from = Some(encoding);
+        self
     }
 
     fn record_error(&self, message: impl Into<String>) -> InputError {
@@ -203,21 +297,13 @@ impl<R: BufRead> Iterator for JsonLines<R> {
                     self.record_error("the line holds binary data (NUL bytes), not JSON")
                 ));
             }
-            let text = match std::str::from_utf8(&self.buf) {
-                Ok(text) => text.to_string(),
-                Err(e) => {
-                    let column = self
-                        .buf
-                        .get(..e.valid_up_to())
-                        .and_then(|b| std::str::from_utf8(b).ok())
-                        .map_or(1, |s| s.chars().count() + 1);
-                    return Some(Err(InputError::NotUtf8 {
-                        path: self.file.clone(),
-                        line: self.line,
-                        column,
-                    }));
-                }
+            let raw_len = self.buf.len();
+            let text = match self.bytes.decode(&self.file, self.buf.clone(), self.line) {
+                Ok(text) => text,
+                Err(error) => return Some(Err(error)),
             };
+            // Offsets count in the decoded text: a re-encoded line is longer in UTF-8.
+            self.offset += text.len() - raw_len;
             return Some(Ok(Record {
                 file: self.file.clone(),
                 name: format!("{}:{}", self.file, self.line),
@@ -225,7 +311,7 @@ impl<R: BufRead> Iterator for JsonLines<R> {
                 start: 0,
                 first_line: self.line,
                 first_byte: line_start,
-                encoding: None,
+                encoding: self.decoded_from.or(self.bytes.label()),
             }));
         }
         None
@@ -235,14 +321,15 @@ impl<R: BufRead> Iterator for JsonLines<R> {
 /// The UTF-8 byte order mark.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// Reads one line (with its `\n`) into `buf`, keeping at most [`MAX_LINE`] bytes. Returns the
-/// bytes consumed and whether the whole line fit.
+/// Reads one line (with its `\n`, `\r\n` or lone `\r`) into `buf`, keeping at most
+/// [`MAX_LINE`] bytes. Returns the bytes consumed and whether the whole line fit.
 fn read_line_limited(
     reader: &mut impl BufRead,
     buf: &mut Vec<u8>,
 ) -> std::io::Result<(usize, bool)> {
     let mut consumed = 0;
     let mut complete = true;
+    let mut after_cr = false;
     loop {
         let available = match reader.fill_buf() {
             Ok(b) => b,
@@ -252,7 +339,27 @@ fn read_line_limited(
         if available.is_empty() {
             return Ok((consumed, complete));
         }
-        let (chunk, found) = match available.iter().position(|&b| b == b'\n') {
+        // A line ends at `\n`, `\r\n` or a lone `\r` (as in every other reader); a `\r` at
+        // the end of the buffer waits for the next byte.
+        if after_cr {
+            if available.first() == Some(&b'\n') {
+                if buf.len() < MAX_LINE {
+                    buf.push(b'\n');
+                }
+                reader.consume(1);
+                consumed += 1;
+            }
+            return Ok((consumed, complete));
+        }
+        let (chunk, found) = match available.iter().position(|&b| b == b'\n' || b == b'\r') {
+            Some(i) if available.get(i) == Some(&b'\r') => match available.get(i + 1) {
+                Some(b'\n') => (available.get(..i + 2).unwrap_or(available), true),
+                Some(_) => (available.get(..=i).unwrap_or(available), true),
+                None => {
+                    after_cr = true;
+                    (available, false)
+                }
+            },
             Some(i) => (available.get(..=i).unwrap_or(available), true),
             None => (available, false),
         };
@@ -270,21 +377,19 @@ fn read_line_limited(
     }
 }
 
-/// Opens the JSON Lines file at `path` for reading record by record.
+/// Opens the JSON Lines file at `path` for reading record by record (UTF-16 with a byte order
+/// mark decoded while it is read, see [`ExportReader`]).
 ///
 /// # Errors
 /// [`InputError::Io`] when the file cannot be opened.
-pub fn open_lines(
-    path: &std::path::Path,
-) -> Result<JsonLines<std::io::BufReader<std::fs::File>>, InputError> {
-    let file = std::fs::File::open(path).map_err(|source| InputError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    Ok(JsonLines::new(
-        &path.display().to_string(),
-        std::io::BufReader::with_capacity(256 * 1024, file),
-    ))
+pub fn open_lines(path: &std::path::Path) -> Result<JsonLines<ExportReader>, InputError> {
+    let reader = ExportReader::open(path)?;
+    let from = reader.decoded_from();
+    let lines = JsonLines::new(&path.display().to_string(), reader);
+    Ok(match from {
+        Some(label) => lines.decoded_from(label),
+        None => lines,
+    })
 }
 
 /// Reads the `.json` file at `path` and cuts it into its ads (see [`split`]).
@@ -436,20 +541,33 @@ impl LineCounter {
     /// offsets must not decrease between calls.
     fn before(&mut self, text: &str, offset: usize) -> (usize, usize) {
         if offset >= self.offset {
-            let chunk = text.get(self.offset..offset).unwrap_or("");
-            self.scanned += chunk.len();
-            self.lines += count_lines(chunk);
-            if let Some(i) = chunk.rfind('\n') {
-                self.line_start = self.offset + i + 1;
+            let bytes = text.as_bytes();
+            for i in self.offset..offset.min(bytes.len()) {
+                if is_line_end(bytes, i) {
+                    self.lines += 1;
+                    self.line_start = i + 1;
+                }
             }
+            self.scanned += offset.saturating_sub(self.offset);
             self.offset = offset;
         }
         (self.lines, self.line_start)
     }
 }
 
+/// True when `bytes[i]` ends a line: a `\n`, or a lone `\r` (not the `\r` of a `\r\n`), as
+/// the Markdown and text readers count lines.
+fn is_line_end(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i) {
+        Some(b'\n') => true,
+        Some(b'\r') => bytes.get(i + 1) != Some(&b'\n'),
+        _ => false,
+    }
+}
+
 fn count_lines(text: &str) -> usize {
-    text.bytes().filter(|&b| b == b'\n').count()
+    let bytes = text.as_bytes();
+    (0..bytes.len()).filter(|&i| is_line_end(bytes, i)).count()
 }
 
 /// The record of the ad `raw`, a slice of the file's `text`.
@@ -1057,6 +1175,28 @@ mod tests {
         assert_eq!((records[0].first_line, records[0].first_byte), (1, 0));
         assert_eq!(records[1].name, "x.jsonl:3");
         assert_eq!((records[1].first_line, records[1].first_byte), (3, 10));
+    }
+
+    // See: issue 10 (lone CR endings; Windows-1252 exports streamed).
+    #[test]
+    fn json_lines_end_at_a_lone_cr_and_decode_windows_1252_from_the_first_such_line() {
+        let input: &[u8] = b"{\"a\":1}\r{\"b\":\"S\xf8k\"}\r\n{\"c\":2}\r";
+        let records: Vec<_> = JsonLines::new("x.jsonl", input)
+            .map(Result::unwrap)
+            .collect();
+        let lines: Vec<_> = records.iter().map(|r| r.first_line).collect();
+        assert_eq!(lines, [1, 2, 3]);
+        assert_eq!(records[1].text, "{\"b\":\"Søk\"}");
+        assert_eq!(records[0].encoding, None);
+        assert_eq!(records[1].encoding, Some("windows-1252"));
+        // Offsets count in the UTF-8 text: "ø" is two bytes there.
+        assert_eq!(
+            records[2].first_byte,
+            "{\"a\":1}\r{\"b\":\"Søk\"}\r\n".len()
+        );
+        let pretty = "[\r  {\"title\": \"A\"},\r  {\"title\": \"B\"}\r]";
+        let records = split("p.json", pretty).unwrap();
+        assert_eq!((records[1].first_line, records[1].start), (3, 2));
     }
 
     #[test]

@@ -4,12 +4,14 @@
 //! Owns cutting such a stream into [`Record`]s while reading it, with the memory of one object:
 //! a scanner follows strings and escapes and counts braces, so `}{` on one line and an object
 //! over many lines are both cut right. The N-th object (1-based) is named `FILE#N`; its
-//! positions are file lines, and byte offsets count in the file, as for JSON Lines.
+//! positions are file lines (a line ends at `\n`, `\r\n` or a lone `\r`), and byte offsets
+//! count in the decoded file, as for JSON Lines.
 //!
 //! It does not parse the objects (that is `json::read_record`) nor decide which files are
 //! streams (that is `json::is_stream`, from the name, and `json::read_file`, from the content).
 
 use super::document::InputError;
+use super::encoding::Stream8;
 use super::json::{Record, MAX_LINE, MAX_LINE_PREFIX};
 use std::io::BufRead;
 
@@ -32,6 +34,13 @@ pub struct JsonStream<R> {
     /// How many objects were read.
     count: usize,
     done: bool,
+    /// How many bytes longer the decoded text is than the file up to the end of the last
+    /// object (Windows-1252 letters take two bytes in UTF-8).
+    grown: usize,
+    /// The encoding the reader decodes from (UTF-16), when it does.
+    decoded_from: Option<&'static str>,
+    /// UTF-8 or Windows-1252, decided at the first object beyond ASCII.
+    bytes: Stream8,
 }
 
 impl<R: BufRead> JsonStream<R> {
@@ -46,7 +55,17 @@ impl<R: BufRead> JsonStream<R> {
             lost: false,
             count: 0,
             done: false,
+            grown: 0,
+            decoded_from: None,
+            bytes: Stream8::default(),
         }
+    }
+
+    /// Says that `reader` gives text it decoded from `encoding` (a UTF-16 file), so every
+    /// record carries the re-encoding notice.
+    pub fn decoded_from(mut self, encoding: &'static str) -> Self {
+        self.decoded_from = Some(encoding);
+        self
     }
 
     fn fail(
@@ -60,6 +79,18 @@ impl<R: BufRead> JsonStream<R> {
             line,
             message: message.into(),
         }))
+    }
+
+    /// The next byte without taking it (`None` at the end or on an error, which the next
+    /// read reports).
+    fn peek(&mut self) -> Option<u8> {
+        loop {
+            match self.reader.fill_buf() {
+                Ok(buf) => return buf.first().copied(),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(_) => return None,
+            }
+        }
     }
 
     /// The next byte, or `None` at the end.
@@ -102,6 +133,12 @@ impl<R: BufRead> Iterator for JsonStream<R> {
                     return None;
                 }
                 Ok(Some(b'\n')) => {
+                    self.line += 1;
+                    self.prefix.clear();
+                    self.lost = false;
+                }
+                // A lone CR ends a line too (as in every other reader).
+                Ok(Some(b'\r')) if self.peek() != Some(b'\n') => {
                     self.line += 1;
                     self.prefix.clear();
                     self.lost = false;
@@ -162,6 +199,7 @@ impl<R: BufRead> Iterator for JsonStream<R> {
             text.push(b);
             match b {
                 b'\n' => self.line += 1,
+                b'\r' if self.peek() != Some(b'\n') => self.line += 1,
                 _ if escaped => escaped = false,
                 b'\\' if in_string => escaped = true,
                 b'"' => in_string = !in_string,
@@ -172,7 +210,8 @@ impl<R: BufRead> Iterator for JsonStream<R> {
         }
         self.count += 1;
         // What of the object's last line precedes the next object, for its columns.
-        let newline = text.iter().rposition(|&b| b == b'\n');
+        // (A `\r` found here is a lone one: the `\n` of a `\r\n` would come after it.)
+        let newline = text.iter().rposition(|&b| b == b'\n' || b == b'\r');
         let tail = match newline {
             Some(i) => text.get(i + 1..).unwrap_or(&[]),
             None => text.as_slice(),
@@ -181,24 +220,31 @@ impl<R: BufRead> Iterator for JsonStream<R> {
         if !self.lost {
             self.prefix = tail.to_vec();
         }
-        let text = match String::from_utf8(text) {
+        // Offsets count in the decoded text: what is before the object (its line so far)
+        // and the object itself may have grown in decoding.
+        let (raw_len, raw_prefix) = (text.len(), start);
+        let prefix = text.get(..start).map(<[u8]>::to_vec).unwrap_or_default();
+        let text = match self.bytes.decode(&self.file, text, first_line) {
             Ok(text) => text,
-            Err(_) => {
-                return Some(Err(InputError::NotUtf8 {
-                    path: self.file.clone(),
-                    line: first_line,
-                    column: 1,
-                }))
-            }
+            Err(error) => return Some(Err(error)),
         };
+        let start = match self.bytes {
+            Stream8::Windows1252 if !prefix.is_ascii() => encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(&prefix)
+                .0
+                .len(),
+            _ => raw_prefix,
+        };
+        let first_byte = (start_offset + self.grown).saturating_sub(start);
+        self.grown += (text.len() - start) - (raw_len - raw_prefix);
         Some(Ok(Record {
             file: self.file.clone(),
             name: format!("{}#{}", self.file, self.count),
             text,
             start,
             first_line,
-            first_byte: start_offset - start,
-            encoding: None,
+            first_byte,
+            encoding: self.decoded_from.or(self.bytes.label()),
         }))
     }
 }
@@ -220,6 +266,29 @@ mod tests {
         assert_eq!(records[2].first_line, 3);
         assert_eq!(records[2].text, "  {\n\"c\": [1, {\"d\": 2}]\n}");
         assert_eq!(records[2].first_byte, input.find("  {").unwrap());
+    }
+
+    // See: issue 10 (lone CR endings; Windows-1252 and UTF-16 streams).
+    #[test]
+    fn lone_cr_ends_a_line_and_windows_1252_is_decoded_with_utf8_offsets() {
+        let input: &[u8] = b"{\"a\":\r\"\xe6\"}\r{\"b\":1}\r\n\r{\"c\":2}";
+        let records: Vec<Record> = JsonStream::new("x.jstream", input)
+            .map(Result::unwrap)
+            .collect();
+        let lines: Vec<_> = records.iter().map(|r| r.first_line).collect();
+        assert_eq!(lines, [1, 3, 5]);
+        assert_eq!(records[0].text, "{\"a\":\r\"æ\"}");
+        assert!(records.iter().all(|r| r.encoding == Some("windows-1252")));
+        let utf8 = "{\"a\":\r\"æ\"}\r{\"b\":1}\r\n\r";
+        assert_eq!(records[2].first_byte, utf8.len());
+        assert_eq!(records[1].first_byte, utf8.find("{\"b").unwrap());
+        let mut utf16 = vec![0xFE, 0xFF];
+        utf16.extend("{\"d\":\"ø\"}".encode_utf16().flat_map(u16::to_be_bytes));
+        let reader = super::super::encoding::Utf16Reader::sniff(&utf16, utf16.as_slice()).unwrap();
+        let records: Vec<Record> = JsonStream::new("y.jstream", std::io::BufReader::new(reader))
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(records[0].text, "{\"d\":\"ø\"}");
     }
 
     #[test]

@@ -135,11 +135,11 @@ pub(crate) fn from_title(title: &str, v: &Vocabulary) -> RoleFamily {
         if *skipped {
             continue;
         }
+        // The word's stems once, for all the lists (see `stems`).
+        let stems = stems(word, endings);
         let best = LISTS
             .iter()
-            .filter_map(|(list, tag)| {
-                longest_match(word, v.words(*list), endings).map(|len| (len, *tag))
-            })
+            .filter_map(|(list, tag)| longest_match(&stems, v.words(*list)).map(|len| (len, *tag)))
             .max_by_key(|(len, _)| *len);
         if let Some((_, tag)) = best {
             found.mark(tag);
@@ -211,14 +211,23 @@ impl Found {
     }
 }
 
-/// The length of the longest one-word term of `list` that `word` ends with (before one of the
-/// `endings`, or none).
-fn longest_match(word: &str, list: &[String], endings: &[String]) -> Option<usize> {
+/// The length of the longest one-word term of `list` that a word ends with (before one of its
+/// endings, or none), given the word's `stems`.
+fn longest_match(stems: &[&str], list: &[String]) -> Option<usize> {
     list.iter()
         .filter(|term| !term.contains(' '))
-        .filter(|term| ends_in_term(word, term, endings))
+        .filter(|term| stems.iter().any(|stem| stem.ends_with(term.as_str())))
         .map(String::len)
         .max()
+}
+
+/// What is left of `word` without each of the `endings` it ends with (the word itself first).
+/// Stripping the endings once per word, not once per term and ending, keeps role detection
+/// from costing a fifth of checking a short ad (issue 10's JSON Lines profile).
+fn stems<'a>(word: &'a str, endings: &'a [String]) -> Vec<&'a str> {
+    with_endings(endings)
+        .filter_map(|ending| word.strip_suffix(ending))
+        .collect()
 }
 
 /// True when `word` ends with `term`, before one of the `endings` or none.

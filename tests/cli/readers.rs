@@ -469,6 +469,179 @@ fn lone_cr_line_endings_give_real_lines() {
     assert_eq!(licence["span"]["column"], 12, "{licence}");
 }
 
+/// A JSON Lines export of every corpus ad (one per line, `text` or `description` for HTML),
+/// and the same ads as a pretty-printed JSON array and as a `.jstream` of pretty-printed
+/// objects: (jsonl, json, jstream) as UTF-8 text.
+fn corpus_exports() -> (String, String, String) {
+    let ads: Vec<serde_json::Value> = corpus_ads()
+        .iter()
+        .enumerate()
+        .map(|(i, ad)| {
+            let text = std::fs::read_to_string(ad).unwrap();
+            let field = if ad.extension().is_some_and(|e| e == "html") {
+                "description"
+            } else {
+                "text"
+            };
+            let title = ad.file_stem().unwrap().to_string_lossy().replace('-', " ");
+            serde_json::json!({"uuid": format!("ad-{i}"), "title": title, field: text})
+        })
+        .collect();
+    let jsonl = ads
+        .iter()
+        .map(|ad| serde_json::to_string(ad).unwrap() + "\n")
+        .collect();
+    let json = serde_json::to_string_pretty(&ads).unwrap();
+    let jstream = ads
+        .iter()
+        .map(|ad| serde_json::to_string_pretty(ad).unwrap())
+        .collect::<Vec<_>>()
+        .join("\n");
+    (jsonl, json, jstream)
+}
+
+/// The findings of a report as (ad name without the file, rule, line, column, start, text).
+fn export_findings(report: &serde_json::Value) -> Vec<(String, String, u64, u64, u64, String)> {
+    let mut out = Vec::new();
+    for doc in docs(report) {
+        let path = doc["path"].as_str().unwrap();
+        let ad = path.rsplit(['/', '\\']).next().unwrap();
+        let ad = ad.split_once(['#', ':']).map_or("", |(_, n)| n).to_string();
+        for f in doc["findings"].as_array().unwrap() {
+            out.push((
+                ad.clone(),
+                f["rule"].as_str().unwrap().to_string(),
+                f["span"]["line"].as_u64().unwrap_or(0),
+                f["span"]["column"].as_u64().unwrap_or(0),
+                f["span"]["start"].as_u64().unwrap_or(0),
+                f["text"].as_str().unwrap_or("").to_string(),
+            ));
+        }
+    }
+    out
+}
+
+// See: issue 10 (JSON Lines and .jstream exports in Windows-1252 or UTF-16 were errors on
+// every line).
+#[test]
+fn windows_1252_and_utf16_exports_give_the_same_findings_as_utf8_and_say_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let (jsonl, json_array, jstream) = corpus_exports();
+    for (ext, text) in [
+        ("jsonl", &jsonl),
+        ("json", &json_array),
+        ("jstream", &jstream),
+    ] {
+        let original = write(dir.path(), &format!("utf8.{ext}"), text);
+        let (report, err) = check_json(&[original.to_str().unwrap()], 0);
+        assert!(!err.contains("re-encoded"), "{err}");
+        let expected = export_findings(&report);
+        assert!(expected.len() > 100, "{ext}: {}", expected.len());
+        // Windows-1252 holds every corpus letter (æøå, «», –).
+        let (cp1252, _, unmappable) = encoding_rs::WINDOWS_1252.encode(text);
+        assert!(!unmappable && cp1252.iter().any(|&b| b >= 0x80));
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        let mut be = vec![0xFE, 0xFF];
+        be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+        for (label, bytes) in [
+            ("windows-1252", cp1252.into_owned()),
+            ("UTF-16LE", le),
+            ("UTF-16BE", be),
+        ] {
+            let copy = write(dir.path(), &format!("{label}.{ext}"), bytes);
+            let (report, err) = check_json(&[copy.to_str().unwrap()], 0);
+            // Same ads, rules, lines, columns and (UTF-8) offsets as the original.
+            assert_eq!(export_findings(&report), expected, "{label}.{ext}");
+            assert_eq!(
+                err.matches(&format!("re-encoded from {label} to UTF-8"))
+                    .count(),
+                1,
+                "{label}.{ext}: {err}"
+            );
+            assert!(docs(&report).iter().all(|d| d["encoding"] == label));
+        }
+    }
+}
+
+// See: issue 10 (bytes that are no text in a streamed export are refused, never misread).
+#[test]
+fn a_streamed_export_that_is_neither_utf8_nor_windows_1252_is_refused_at_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    // UTF-8 first (line 1), then a Windows-1252 line: a mixed file is not guessed at.
+    let mixed = write(
+        dir.path(),
+        "mixed.jsonl",
+        b"{\"text\": \"Vi s\xc3\xb8ker en kokk.\"}\n{\"text\": \"Vi s\xf8ker en kokk.\"}\n"
+            .as_slice(),
+    );
+    let out = run(&["check", "--fail-on", "never", mixed.to_str().unwrap()]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert_stderr_contains(&out, "mixed.jsonl:2:");
+    // A byte Windows-1252 leaves undefined (0x81) on line 2.
+    let undefined = write(
+        dir.path(),
+        "undefined.jsonl",
+        b"{\"text\": \"Vi s\xf8ker en kokk.\"}\n{\"text\": \"x\x81\"}\n".as_slice(),
+    );
+    let out = run(&["check", "--fail-on", "never", undefined.to_str().unwrap()]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert_stderr_contains(&out, "undefined.jsonl:2:");
+    assert_stderr_contains(&out, "0x81");
+    // Broken UTF-16 after a byte order mark (an unpaired surrogate).
+    let mut broken = vec![0xFF, 0xFE];
+    broken.extend(
+        "{\"text\": \"Vi søker\"}\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes),
+    );
+    broken.extend([0x00, 0xD8, b'a', 0x00]);
+    let broken = write(dir.path(), "broken.jsonl", broken);
+    let out = run(&["check", "--fail-on", "never", broken.to_str().unwrap()]);
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert_stderr_contains(&out, "not valid UTF-16LE");
+}
+
+// See: issue 10 (a lone CR in a JSON export was no line break: every ad after the first of a
+// pretty-printed array or stream on the wrong line, a JSON Lines file one broken line).
+#[test]
+fn lone_cr_line_endings_in_exports_give_the_lines_of_lf_endings() {
+    let dir = tempfile::tempdir().unwrap();
+    let (jsonl, json_array, jstream) = corpus_exports();
+    for (ext, text) in [
+        ("jsonl", &jsonl),
+        ("json", &json_array),
+        ("jstream", &jstream),
+    ] {
+        let lf = write(dir.path(), &format!("lf.{ext}"), text);
+        let cr = write(dir.path(), &format!("cr.{ext}"), text.replace('\n', "\r"));
+        let crlf = write(
+            dir.path(),
+            &format!("crlf.{ext}"),
+            text.replace('\n', "\r\n"),
+        );
+        let (report, _) = check_json(&[lf.to_str().unwrap()], 0);
+        let expected = export_findings(&report);
+        assert!(expected.iter().any(|f| f.2 > 20), "{ext}: lines beyond 20");
+        // Same lines and columns (offsets are the same too: CR and LF are one byte each).
+        let (report, _) = check_json(&[cr.to_str().unwrap()], 0);
+        assert_eq!(export_findings(&report), expected, "cr.{ext}");
+        spans_hit_their_text(&docs(&report)[1], &cr);
+        let lines_cols = |f: &Vec<(String, String, u64, u64, u64, String)>| {
+            f.iter()
+                .map(|(a, r, l, c, _, t)| (a.clone(), r.clone(), *l, *c, t.clone()))
+                .collect::<Vec<_>>()
+        };
+        let (report, _) = check_json(&[crlf.to_str().unwrap()], 0);
+        let found = export_findings(&report);
+        let names = |f: &[(String, String, u64, u64, u64, String)]| {
+            f.iter().map(|x| x.0.clone()).collect::<BTreeSet<_>>()
+        };
+        assert_eq!(names(&found), names(&expected), "crlf.{ext}");
+        assert_eq!(lines_cols(&found), lines_cols(&expected), "crlf.{ext}");
+    }
+}
+
 #[test]
 fn piped_html_gives_the_same_findings_as_the_file() {
     let file = root().join("corpus/nb/driftsoperator-vannverk.html");
