@@ -365,3 +365,98 @@ fn rules_list_word_lists_names_every_list_of_a_language() {
     assert!(text.contains("@language-words"), "{text}");
     assert!(text.contains("<embedded>/en/vocabulary.yaml:"), "{text}");
 }
+
+/// Issue 9: "no term list appears twice in `rules/`". Within one language, no two term lists
+/// as written (a rule's `phrases`, `any_of`, `unless`, `require_any`, a `when` list, or a term
+/// set's `terms`; `@NAME` references not expanded) share eight or more entries: a list that
+/// several rules need is a term set they refer to. Smaller overlaps are words that really belong
+/// to two lists (a profession that is both an authorisation and a degree). The reader's word
+/// lists (`vocabulary.yaml`, a different syntax) are not term lists and are not compared.
+#[test]
+fn no_term_list_is_written_twice_in_the_pack() {
+    use std::collections::{BTreeMap, BTreeSet};
+    const MOST_SHARED: usize = 8;
+    let term_keys = [
+        "phrases",
+        "any_of",
+        "unless",
+        "require_any",
+        "terms",
+        "mentions",
+        "not_mentions",
+    ];
+    let mut problems = Vec::new();
+    for language in ["nb", "nn", "en"] {
+        let dir = crate::root().join("rules").join(language);
+        let mut lists: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        for file in files
+            .iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        {
+            if file.file_name().is_some_and(|n| n == "vocabulary.yaml") {
+                continue;
+            }
+            let text = std::fs::read_to_string(file).unwrap();
+            for document in serde_yaml_ng::Deserializer::from_str(&text) {
+                let value =
+                    <serde_yaml_ng::Value as serde::Deserialize>::deserialize(document).unwrap();
+                let name = ["id", "term_set"]
+                    .iter()
+                    .find_map(|k| value.get(k).and_then(|v| v.as_str()))
+                    .unwrap_or("?")
+                    .to_string();
+                collect(&value, &name, &term_keys, &mut lists);
+            }
+        }
+        let names: Vec<&String> = lists.keys().collect();
+        for (i, a) in names.iter().enumerate() {
+            for b in &names[i + 1..] {
+                let shared: Vec<&String> = lists[*a].intersection(&lists[*b]).collect();
+                if shared.len() >= MOST_SHARED {
+                    problems.push(format!(
+                        "{language}: {a} and {b} share {} entries: {shared:?}",
+                        shared.len()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "make a term set of these:\n{}",
+        problems.join("\n")
+    );
+
+    fn collect(
+        value: &serde_yaml_ng::Value,
+        name: &str,
+        keys: &[&str],
+        lists: &mut BTreeMap<String, BTreeSet<String>>,
+    ) {
+        let Some(map) = value.as_mapping() else {
+            return;
+        };
+        for (key, item) in map {
+            let key = key.as_str().unwrap_or("");
+            if let (true, Some(entries)) = (keys.contains(&key), item.as_sequence()) {
+                let terms: BTreeSet<String> = entries
+                    .iter()
+                    .filter_map(|e| e.as_str())
+                    .filter(|e| !e.trim_start().starts_with('@'))
+                    .map(str::to_lowercase)
+                    .collect();
+                lists
+                    .entry(format!("{name}.{key}"))
+                    .or_default()
+                    .extend(terms);
+            } else if item.is_mapping() {
+                collect(item, &format!("{name}.{key}"), keys, lists);
+            }
+        }
+    }
+}
