@@ -52,6 +52,10 @@ pub fn check(rules: &RuleSet, doc: &Document) -> Vec<Finding> {
         None => Vec::new(),
     };
     let ctx = Context::new(doc, &folded.text, all.len(), compiled, hits);
+    // The folded text and its offset map (four bytes per byte) are not needed once the hits are
+    // found; on a finding-heavy ad they would otherwise stay alive next to every finding.
+    // See: issue 13
+    drop(folded);
     let mut findings = Vec::new();
     let applicable = || {
         all.iter()
