@@ -10,8 +10,8 @@ use std::sync::Arc;
 /// One threshold found in an ad, as reported (design.md §5 `findings[]`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
-    /// The rule id.
-    pub rule: String,
+    /// The rule id, shared with the rule (one allocation per rule, not per finding).
+    pub rule: Arc<str>,
     /// The rule's category.
     pub category: Category,
     /// Severity (after overrides).

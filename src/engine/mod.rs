@@ -176,7 +176,7 @@ examples:
             posting::read_bytes("ad.md", text.as_bytes(), Format::Markdown, &options).unwrap();
         check(&rules, &doc)
             .iter()
-            .filter(|f| f.rule == "nb.discrimination.health-mine")
+            .filter(|f| &*f.rule == "nb.discrimination.health-mine")
             .count()
     }
 

@@ -63,7 +63,7 @@ pub fn selftest(rules: &RuleSet, wanted: impl Fn(&Rule) -> bool) -> (usize, Vec<
         for (example, flagged) in cases {
             count += 1;
             let fail = |detail: String| ExampleFailure {
-                rule: rule.id.clone(),
+                rule: rule.id.to_string(),
                 origin: rule.origin.clone(),
                 example: example.text().to_string(),
                 flagged,
