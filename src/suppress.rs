@@ -293,7 +293,7 @@ pub fn apply(
                 section: Some(SectionKind::Other),
                 message: message.into(),
                 suggestion: suggestion.into(),
-                text: text.clone(),
+                text: text.as_str().into(),
                 span: Some(span),
                 range: None,
                 context: None,

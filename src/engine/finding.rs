@@ -25,7 +25,7 @@ pub struct Finding {
     /// [`crate::rules::Rule::message`]).
     pub suggestion: Arc<str>,
     /// The matched text as it stands in the ad; empty for document-level findings.
-    pub text: String,
+    pub text: Box<str>,
     /// Where the match is in the original file; `None` for document-level findings.
     pub span: Option<Span>,
     /// The matched range in `Document::text` (for reports that quote the line).

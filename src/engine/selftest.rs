@@ -118,7 +118,7 @@ fn findings_of(
             if f.text.is_empty() {
                 "(the whole ad)".to_string()
             } else {
-                f.text
+                f.text.into_string()
             }
         })
         .collect())

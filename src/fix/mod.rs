@@ -256,7 +256,7 @@ pub fn edit_for(rules: &RuleSet, doc: &Document, finding: &Finding) -> Option<Ed
     let wording = replacement.for_match(&finding.text)?;
     let range = source_range(doc, finding)?;
     let original = doc.source.text.get(range.clone())?;
-    (original == finding.text).then(|| Edit {
+    (original == &*finding.text).then(|| Edit {
         kind: ChangeKind::Replace,
         start: range.start,
         end: range.end,
@@ -318,7 +318,7 @@ fn plan_replacements(rules: &RuleSet, checked: &Checked, plan: &mut Plan) {
             continue;
         };
         let original = doc.source.text.get(range.clone()).unwrap_or("");
-        if original != finding.text {
+        if original != &*finding.text {
             leave(plan, LeftReason::Markup);
             continue;
         }

@@ -625,7 +625,7 @@ mod tests {
                 section: None,
                 message: format!("melding {i}").into(),
                 suggestion: "".into(),
-                text: String::new(),
+                text: Box::default(),
                 span: Some(Span {
                     start: i,
                     end: i + 1,

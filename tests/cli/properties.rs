@@ -111,7 +111,7 @@ proptest! {
             prop_assert_eq!(position(source, span.start), (span.line, span.column));
             prop_assert_eq!(position(source, span.end), (span.end_line, span.end_column));
             if format != Format::Html {
-                prop_assert_eq!(&source[span.start..span.end], finding.text.as_str());
+                prop_assert_eq!(&source[span.start..span.end], &*finding.text);
             }
         }
     }
