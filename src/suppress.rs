@@ -287,13 +287,13 @@ pub fn apply(
         let unknown = d.targets.iter().filter(|t| !is_known(rules, t));
         let problem =
             |rule: &str, category: Category, message: String, suggestion: String| Finding {
-                rule: rule.to_string(),
+                rule: rule.into(),
                 category,
                 severity: Severity::Warning,
                 section: Some(SectionKind::Other),
                 message: message.into(),
                 suggestion: suggestion.into(),
-                text: text.clone(),
+                text: text.as_str().into(),
                 span: Some(span),
                 range: None,
                 context: None,
@@ -470,7 +470,7 @@ fn closest(rules: &RuleSet, target: &str) -> Option<(String, Category)> {
     Category::ALL
         .iter()
         .map(|c| (c.id(), *c))
-        .chain(rules.rules().iter().map(|r| (r.id.as_str(), r.category)))
+        .chain(rules.rules().iter().map(|r| (&*r.id, r.category)))
         .map(|(id, category)| (distance(target, id), id, category))
         .filter(|(d, _, _)| *d <= limit)
         .min_by_key(|(d, _, _)| *d)

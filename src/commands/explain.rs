@@ -200,7 +200,7 @@ fn did_you_mean(rules: &RuleSet, wanted: &str) -> Vec<String> {
     let candidates = rules
         .rules()
         .iter()
-        .map(|r| r.id.as_str())
+        .map(|r| &*r.id)
         .chain(Category::ALL.iter().map(|c| c.id()))
         .chain(terskel::suppress::BUILTIN_RULES.iter().map(|r| r.id));
     let mut close: Vec<(usize, &str)> = candidates

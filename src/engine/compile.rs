@@ -271,7 +271,7 @@ pub fn verify(rules: &RuleSet) -> Vec<RuleError> {
             };
             let error = RuleError {
                 location: rule.origin.clone(),
-                rule: Some(rule.id.clone()),
+                rule: Some(rule.id.to_string()),
                 message: format!("invalid regex in `pattern`: {e}"),
                 source_line: None,
             };

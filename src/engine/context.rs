@@ -81,9 +81,17 @@ impl<'a> Context<'a> {
             }));
         }
         items.sort_by_key(|l| l.item.span.start);
-        let mut by_rule = vec![Vec::new(); rules];
+        // Counted first so that each rule's list is allocated once, at its exact size: doubling
+        // lists kept up to half their room empty (issue 13).
+        let mut counts = vec![0usize; rules];
+        for hit in &hits {
+            if let Some(n) = counts.get_mut(hit.rule as usize) {
+                *n += 1;
+            }
+        }
+        let mut by_rule: Vec<Vec<Hit>> = counts.into_iter().map(Vec::with_capacity).collect();
         for hit in hits {
-            if let Some(list) = by_rule.get_mut(hit.rule) {
+            if let Some(list) = by_rule.get_mut(hit.rule as usize) {
                 list.push(hit);
             }
         }
@@ -95,10 +103,13 @@ impl<'a> Context<'a> {
             .map(|list| {
                 let mut reach = 0;
                 list.iter()
-                    .filter(|h| h.role == TermRole::Unless && locate(&items, h.start).is_some())
+                    .filter(|h| {
+                        h.role == TermRole::Unless && locate(&items, h.range().start).is_some()
+                    })
                     .map(|h| {
-                        reach = reach.max(h.end);
-                        (h.start, reach)
+                        let range = h.range();
+                        reach = reach.max(range.end);
+                        (range.start, reach)
                     })
                     .collect()
             })
@@ -148,6 +159,18 @@ impl<'a> Context<'a> {
     /// The item holding byte `offset` of the text, if any (front matter and headings have none).
     pub fn locate(&self, offset: usize) -> Option<&Located<'a>> {
         locate(&self.items, offset)
+    }
+
+    /// Frees the term hits of the rule at `index` once it has run: only its own checks read
+    /// them, and on a finding-heavy ad they would otherwise stay alive next to every finding.
+    // See: issue 13
+    pub fn release(&mut self, index: usize) {
+        if let Some(hits) = self.hits.get_mut(index) {
+            *hits = Vec::new();
+        }
+        if let Some(unless) = self.unless.get_mut(index) {
+            *unless = Vec::new();
+        }
     }
 
     /// Hits of `rule` in `role`.
@@ -246,10 +269,11 @@ impl<'a> Context<'a> {
         subject: Subject,
     ) -> bool {
         self.hits(index, role).any(|h| {
-            self.locate(h.start).is_some_and(|l| {
+            let range = h.range();
+            self.locate(range.start).is_some_and(|l| {
                 l.item.kind != ItemKind::Field
                     && sections.is_none_or(|s| s.contains(&l.item.section))
-                    && self.about_subject(subject, l, &(h.start..h.end))
+                    && self.about_subject(subject, l, &range)
             })
         })
     }
@@ -316,7 +340,7 @@ impl<'a> Context<'a> {
             section: Some(located.item.section),
             message: message.into(),
             suggestion: rule.suggestion.clone(),
-            text: self.doc.slice(range.clone()).to_string(),
+            text: self.doc.slice(range.clone()).into(),
             span: Some(self.doc.span(range.clone())),
             range: Some(range),
             context: Some(located.item.span.clone()),
@@ -332,7 +356,7 @@ impl<'a> Context<'a> {
             section: None,
             message: message.into(),
             suggestion: rule.suggestion.clone(),
-            text: String::new(),
+            text: Box::default(),
             span: None,
             range: None,
             context: None,

@@ -81,14 +81,14 @@ pub(super) fn run(
     for hit in ctx.hits(index, TermRole::Trigger) {
         // Hits come sorted by start, longest first: a term inside a longer counted one
         // ("arbeidskapasitet" in "høy arbeidskapasitet") is the same trait, not another.
-        if hit.start < covered {
+        let range = hit.range();
+        if range.start < covered {
             continue;
         }
-        let range = hit.start..hit.end;
         let Some(located) = ctx.accept(index, rule, &range) else {
             continue;
         };
-        covered = hit.end;
+        covered = range.end;
         if terms.insert(hit.term) {
             texts.push(ctx.doc.slice(range.clone()).to_lowercase());
             first.get_or_insert((range, located));
@@ -98,7 +98,7 @@ pub(super) fn run(
         return;
     }
     if count.require_any.is_some() {
-        let strong: BTreeSet<usize> = ctx
+        let strong: BTreeSet<u32> = ctx
             .hits(index, TermRole::RequireAny)
             .map(|h| h.term)
             .collect();

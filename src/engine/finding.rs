@@ -10,8 +10,8 @@ use std::sync::Arc;
 /// One threshold found in an ad, as reported (design.md §5 `findings[]`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
-    /// The rule id.
-    pub rule: String,
+    /// The rule id, shared with the rule (one allocation per rule, not per finding).
+    pub rule: Arc<str>,
     /// The rule's category.
     pub category: Category,
     /// Severity (after overrides).
@@ -25,7 +25,7 @@ pub struct Finding {
     /// [`crate::rules::Rule::message`]).
     pub suggestion: Arc<str>,
     /// The matched text as it stands in the ad; empty for document-level findings.
-    pub text: String,
+    pub text: Box<str>,
     /// Where the match is in the original file; `None` for document-level findings.
     pub span: Option<Span>,
     /// The matched range in `Document::text` (for reports that quote the line).

@@ -10,7 +10,7 @@ use std::collections::HashSet;
 pub(super) fn run(ctx: &Context<'_>, index: usize, rule: &Rule, out: &mut Vec<Finding>) {
     let mut items = HashSet::new();
     for hit in ctx.hits(index, TermRole::Trigger) {
-        let range = hit.start..hit.end;
+        let range = hit.range();
         if let Some(located) = ctx.accept(index, rule, &range) {
             if items.insert(located.item.span.start) {
                 out.push(ctx.finding(rule, located, range, rule.message.clone()));

@@ -29,7 +29,7 @@ fn found(lang: &str, text: &str, category: &str) -> Vec<String> {
     findings(lang, text)
         .into_iter()
         .filter(|f| f.category.id() == category)
-        .map(|f| f.rule)
+        .map(|f| f.rule.to_string())
         .collect()
 }
 

@@ -63,7 +63,7 @@ pub fn selftest(rules: &RuleSet, wanted: impl Fn(&Rule) -> bool) -> (usize, Vec<
         for (example, flagged) in cases {
             count += 1;
             let fail = |detail: String| ExampleFailure {
-                rule: rule.id.clone(),
+                rule: rule.id.to_string(),
                 origin: rule.origin.clone(),
                 example: example.text().to_string(),
                 flagged,
@@ -118,7 +118,7 @@ fn findings_of(
             if f.text.is_empty() {
                 "(the whole ad)".to_string()
             } else {
-                f.text
+                f.text.into_string()
             }
         })
         .collect())

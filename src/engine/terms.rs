@@ -10,6 +10,7 @@
 use super::casefold::{fold, is_word_char, Folded};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashMap;
+use std::ops::Range;
 
 /// What a term is for in its rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -37,18 +38,29 @@ struct TermRef {
 }
 
 /// A whole-word occurrence of a term, in original-text offsets.
+///
+/// 32-bit fields (20 bytes, not 40): a finding-heavy ad has millions of hits. The offsets come
+/// from the folded text's offset map, which is 32-bit already ([`Folded`]); rule and term indexes
+/// are far below `u32::MAX`. See: issue 13
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
     /// Index of the rule in its `RuleSet`.
-    pub rule: usize,
+    pub rule: u32,
     /// What the term is for.
     pub role: TermRole,
     /// Index of the term among all distinct terms (equal terms share it).
-    pub term: usize,
+    pub term: u32,
     /// Original start offset.
-    pub start: usize,
+    pub start: u32,
     /// Original end offset.
-    pub end: usize,
+    pub end: u32,
+}
+
+impl Hit {
+    /// The hit's original byte range.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 /// Builds a [`TermMatcher`].
@@ -121,6 +133,9 @@ impl TermMatcher {
             let Some(refs) = self.refs.get(m.pattern().as_usize()) else {
                 continue;
             };
+            let Ok(term) = u32::try_from(m.pattern().as_usize()) else {
+                continue;
+            };
             let before = text.get(..m.start()).and_then(|s| s.chars().next_back());
             let after = text.get(m.end()..).and_then(|s| s.chars().next());
             let starts_word = !before.is_some_and(is_word_char);
@@ -139,12 +154,17 @@ impl TermMatcher {
                 } else {
                     m.end()
                 };
+                let Ok(rule) = u32::try_from(r.rule) else {
+                    continue;
+                };
+                // The offset map is 32-bit, so these always fit (see `fold`).
+                let to32 = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
                 hits.push(Hit {
-                    rule: r.rule,
+                    rule,
                     role: r.role,
-                    term: m.pattern().as_usize(),
-                    start: folded.original(start),
-                    end: folded.original(end),
+                    term,
+                    start: to32(folded.original(start)),
+                    end: to32(folded.original(end)),
                 });
             }
         }
@@ -176,7 +196,7 @@ mod tests {
         let m = b.build().unwrap();
         m.hits(&fold(text))
             .into_iter()
-            .map(|h| text[h.start..h.end].to_string())
+            .map(|h| text[h.range()].to_string())
             .collect()
     }
 

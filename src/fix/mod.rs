@@ -256,7 +256,7 @@ pub fn edit_for(rules: &RuleSet, doc: &Document, finding: &Finding) -> Option<Ed
     let wording = replacement.for_match(&finding.text)?;
     let range = source_range(doc, finding)?;
     let original = doc.source.text.get(range.clone())?;
-    (original == finding.text).then(|| Edit {
+    (original == &*finding.text).then(|| Edit {
         kind: ChangeKind::Replace,
         start: range.start,
         end: range.end,
@@ -318,7 +318,7 @@ fn plan_replacements(rules: &RuleSet, checked: &Checked, plan: &mut Plan) {
             continue;
         };
         let original = doc.source.text.get(range.clone()).unwrap_or("");
-        if original != finding.text {
+        if original != &*finding.text {
             leave(plan, LeftReason::Markup);
             continue;
         }
@@ -329,7 +329,7 @@ fn plan_replacements(rules: &RuleSet, checked: &Checked, plan: &mut Plan) {
         let text = match_case(original, wording);
         plan.changes.push(Change {
             kind: ChangeKind::Replace,
-            rule: rule.id.clone(),
+            rule: rule.id.to_string(),
             category: rule.category,
             section: finding.section,
             start: range.start,
@@ -375,7 +375,7 @@ fn plan_insertions(rules: &RuleSet, checked: &Checked, plan: &mut Plan, earlier:
         // another rule's paragraph of a category (its `when` held only after the first).
         let done = plan.changes.iter().any(|c| {
             c.kind == ChangeKind::Insert
-                && (c.rule == finding.rule
+                && (*c.rule == *finding.rule
                     || (earlier.is_empty() && c.category == finding.category))
         });
         if done {
@@ -386,7 +386,7 @@ fn plan_insertions(rules: &RuleSet, checked: &Checked, plan: &mut Plan, earlier:
         let written = place::wrap(doc.format, &doc.source.text, spot.offset, paragraph);
         plan.changes.push(Change {
             kind: ChangeKind::Insert,
-            rule: finding.rule.clone(),
+            rule: finding.rule.to_string(),
             category: finding.category,
             section: spot.section,
             start: offset,

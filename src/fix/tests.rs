@@ -90,7 +90,7 @@ fn missing_paragraphs_go_into_their_sections() {
         .findings
         .iter()
         .filter(|f| f.category.id().starts_with("missing-"))
-        .map(|f| f.rule.as_str())
+        .map(|f| &*f.rule)
         .collect();
     assert!(missing.is_empty(), "{missing:?}\n{}", fixed.revised);
 }
@@ -103,7 +103,7 @@ fn wordings_without_a_replacement_are_left_and_reported() {
         .left
         .iter()
         .filter(|l| !l.finding.is_document_level())
-        .map(|l| (l.finding.rule.as_str(), l.reason))
+        .map(|l| (&*l.finding.rule, l.reason))
         .collect();
     assert!(
         left.contains(&("nb.language-level.vague-norwegian", LeftReason::Ambiguous)),
@@ -191,7 +191,7 @@ fn every_replacement_made_in_a_rule_example_answers_the_finding() {
             let made = fixed
                 .changes
                 .iter()
-                .filter(|c| c.rule == rule.id && c.kind == ChangeKind::Replace)
+                .filter(|c| *c.rule == *rule.id && c.kind == ChangeKind::Replace)
                 .count();
             if made == 0 {
                 continue;

@@ -162,7 +162,7 @@ impl AdSummary {
             .iter()
             .filter_map(|&i| checked.findings.get(i))
             .map(|f| BriefFinding {
-                rule: f.rule.clone(),
+                rule: f.rule.to_string(),
                 category: f.category,
                 severity: f.severity,
                 message: f.message.clone(),
@@ -619,13 +619,13 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(i, &(severity, category))| Finding {
-                rule: format!("nb.{category}.r{i}"),
+                rule: format!("nb.{category}.r{i}").into(),
                 category,
                 severity,
                 section: None,
                 message: format!("melding {i}").into(),
                 suggestion: "".into(),
-                text: String::new(),
+                text: Box::default(),
                 span: Some(Span {
                     start: i,
                     end: i + 1,

@@ -201,7 +201,7 @@ pub fn pages(rules: &crate::rules::RuleSet) -> Vec<(String, String)> {
             format!("{GENERATED}\n\n{}", markdown(rule)),
         ));
         rows.push((
-            rule.id.clone(),
+            rule.id.to_string(),
             rule.category.id().to_string(),
             rule.language_id().to_string(),
             one_line_cell(&rule.message),

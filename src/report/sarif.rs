@@ -95,7 +95,7 @@ impl<'a> SarifReporter<'a> {
             .enumerate()
             .map(|(i, r)| {
                 let id: &'a str = match r {
-                    Described::Rule(r) => r.id.as_str(),
+                    Described::Rule(r) => &r.id,
                     Described::Builtin(r) => r.id,
                 };
                 (id, i)
@@ -442,7 +442,7 @@ impl SarifReporter<'_> {
             (checked.document.path != place.file).then_some(checked.document.path.as_str());
         ResultOut {
             rule_id: &finding.rule,
-            rule_index: self.index.get(finding.rule.as_str()).copied(),
+            rule_index: self.index.get(&*finding.rule).copied(),
             level: level(finding.severity),
             message: Text {
                 text: finding.message.trim(),

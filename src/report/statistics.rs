@@ -55,9 +55,9 @@ impl Reporter for StatisticsReporter {
     fn document(&mut self, checked: &Checked, _out: &mut dyn Write) -> io::Result<()> {
         for finding in &checked.findings {
             self.rules
-                .entry(finding.rule.clone())
+                .entry(finding.rule.to_string())
                 .or_insert_with(|| Row {
-                    rule: finding.rule.clone(),
+                    rule: finding.rule.to_string(),
                     count: 0,
                     severity: finding.severity,
                     message: one_line(&finding.message),

@@ -198,10 +198,10 @@ pub fn parse_all(sources: &[RuleSource], also: &[RuleSource]) -> Result<Pack, Lo
     }
     let mut seen: HashMap<&str, &Location> = HashMap::new();
     for rule in &rules {
-        if let Some(first) = seen.get(rule.id.as_str()) {
+        if let Some(first) = seen.get(&*rule.id) {
             errors.push(RuleError {
                 location: rule.origin.clone(),
-                rule: Some(rule.id.clone()),
+                rule: Some(rule.id.to_string()),
                 message: format!("duplicate rule id; it is already defined at {first}"),
                 source_line: None,
             });
@@ -395,7 +395,7 @@ fn into_rule(spec: RuleSpec, kind: Kind, origin: Location) -> Rule {
         suggestion: spec.suggestion.trim_end().into(),
         replacement: spec.replacement,
         examples: spec.examples,
-        id: spec.id,
+        id: spec.id.into(),
         origin,
     }
 }
@@ -649,7 +649,7 @@ examples:
         let rules = parse_sources(&sources).unwrap();
         let mine = rules
             .iter()
-            .find(|r| r.id == "nb.driving-licence.mine")
+            .find(|r| &*r.id == "nb.driving-licence.mine")
             .unwrap();
         assert!(mine.phrases().contains(&"førerkort*".to_string()));
         let alone = parse_with(&[RuleSource::new("mine.yaml", rule)], &embedded_sources()).unwrap();

@@ -45,7 +45,7 @@ pub fn load_for_test(dir: &std::path::Path, no_default_rules: bool) -> Result<Ru
     let embedded_pack = embedded_sources();
     let mut pack = parse_all(&dir_sources(dir)?, &embedded_pack)?;
     if !no_default_rules {
-        let ids: std::collections::HashSet<String> =
+        let ids: std::collections::HashSet<std::sync::Arc<str>> =
             pack.rules.iter().map(|r| r.id.clone()).collect();
         let embedded = parse_sources(&embedded_pack)?;
         pack.rules

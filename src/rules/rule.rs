@@ -24,8 +24,8 @@ use std::sync::{Arc, OnceLock};
 /// A rule ready for the engine: validated, with its kind's data in [`Rule::kind`].
 #[derive(Debug, Clone)]
 pub struct Rule {
-    /// Unique id.
-    pub id: String,
+    /// Unique id. Shared (`Arc`) with every finding of the rule, as `message` is.
+    pub id: Arc<str>,
     /// Barrier category.
     pub category: Category,
     /// The language it applies to; `None` for all.
@@ -394,7 +394,7 @@ impl RuleSet {
     /// The rule with this id.
     pub fn get(&self, id: &str) -> Option<&Rule> {
         self.rules
-            .binary_search_by(|r| r.id.as_str().cmp(id))
+            .binary_search_by(|r| (*r.id).cmp(id))
             .ok()
             .and_then(|i| self.rules.get(i))
     }

@@ -111,7 +111,7 @@ proptest! {
             prop_assert_eq!(position(source, span.start), (span.line, span.column));
             prop_assert_eq!(position(source, span.end), (span.end_line, span.end_column));
             if format != Format::Html {
-                prop_assert_eq!(&source[span.start..span.end], finding.text.as_str());
+                prop_assert_eq!(&source[span.start..span.end], &*finding.text);
             }
         }
     }
@@ -197,7 +197,7 @@ fn fixable_ad() -> impl Strategy<Value = String> {
 fn per_rule(findings: &[terskel::engine::Finding]) -> BTreeMap<String, usize> {
     let mut counts = BTreeMap::new();
     for f in findings {
-        *counts.entry(f.rule.clone()).or_default() += 1;
+        *counts.entry(f.rule.to_string()).or_default() += 1;
     }
     counts
 }
@@ -234,7 +234,7 @@ proptest! {
                 // same item is found only once the first is replaced.)
                 ChangeKind::Replace => {
                     let flagged = again.findings.iter().find(|f| {
-                        f.rule == rule
+                        *f.rule == *rule
                             && f.span.is_some_and(|s| {
                                 s.start < change.revised.end && change.revised.start < s.end
                             })

@@ -25,7 +25,7 @@ fn default_rules_have_three_flagged_and_three_clean_examples() {
         .rules()
         .iter()
         .filter(|r| r.examples.flagged.len() < 3 || r.examples.clean.len() < 3)
-        .map(|r| r.id.as_str())
+        .map(|r| &*r.id)
         .collect();
     assert!(
         thin.is_empty(),
@@ -98,7 +98,7 @@ fn every_rule_names_a_source_in_why() {
         .rules()
         .iter()
         .filter(|r| !markers.iter().any(|m| r.why.contains(m)))
-        .map(|r| r.id.as_str())
+        .map(|r| &*r.id)
         .collect();
     assert!(
         vague.is_empty(),
